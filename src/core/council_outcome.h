@@ -1,0 +1,117 @@
+// council_outcome.h
+//
+// What an election did to a council (DOMAIN.md, "A council"): its composition before and
+// after, who controls it, the newsroom label ("NOC gain from Conservative") and the seat
+// change, each against a named baseline. Pure: takes the council as set up before the night
+// and the counted wards declared so far; works on a partly declared council too, where
+// control is "settled" only once the undeclared seats can no longer change it.
+//
+//   std::map<std::string, WardResult> declared = ...;   // ward id -> declaration + count
+//   CouncilOutcome outcome = DecideCouncil(council, declared, registry);
+//   outcome.Label(Baseline::kEveOfPoll, registry);       // "Conservative gain from NOC"
+#ifndef PSEPHOS_CORE_COUNCIL_OUTCOME_H_
+#define PSEPHOS_CORE_COUNCIL_OUTCOME_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+#include "core/party.h"
+#include "core/ward_count.h"
+
+namespace psephos {
+
+// Which "before" a change is measured against. Every figure says which.
+enum class Baseline {
+  kLastFought,  // the last time the same seats were fought (national tallies use this)
+  kEveOfPoll,   // the composition just before polling day (news reports of control use this)
+};
+std::string_view ToString(Baseline baseline);  // "last-fought", "eve-of-poll"
+std::optional<Baseline> ParseBaseline(std::string_view text);
+// "since the seats were last fought", "since the eve of poll"
+std::string_view Describe(Baseline baseline);
+
+// Seats by control key (party id; each independent separate: party.h).
+struct Composition {
+  std::map<std::string, int> seats;
+  int vacant = 0;
+  int unknown = 0;  // seats whose holder is not known (not declared, postponed, unresolved tie)
+
+  int Total() const;
+  int Of(std::string_view key) const;
+  // The keys with the most seats (several when level); empty when no seat is held.
+  std::vector<std::string> Largest() const;
+};
+
+// Who controls a council. `party` is set when one party holds more than half of all seats;
+// `settled` is false while undeclared seats could still change the answer.
+struct Control {
+  std::optional<std::string> party;  // nullopt: no overall control (when settled)
+  bool settled = false;
+
+  bool IsNoc() const { return settled && !party; }
+  friend bool operator==(const Control&, const Control&) = default;
+};
+
+// The control a composition gives, treating its unknown seats as still to be decided.
+Control ControlOf(const Composition& composition);
+
+struct WardResult {
+  const Declaration* declaration = nullptr;
+  WardCount count;
+};
+
+struct CouncilOutcome {
+  std::string council;  // slug
+  int wards_total = 0;
+  int wards_declared = 0;  // postponed polls count as declared (there is nothing to wait for)
+  int wards_postponed = 0;
+  int seats_up = 0;
+  int seats_declared = 0;  // seats up in declared wards, filled or not
+
+  Composition eve_of_poll;  // not up + defended + vacancies
+  Composition last_fought;  // not up + the last winners of the seats up
+  Composition after;        // not up + won now; undeclared seats unknown
+
+  // Won at this election, by control key.
+  std::map<std::string, int> won;
+  // Change in seats by totals group over the declared wards, against each baseline.
+  std::map<std::string, int> change_last_fought;
+  std::map<std::string, int> change_eve_of_poll;
+  bool last_fought_known = true;  // false when some declared seat has no last winner
+
+  Control before_eve_of_poll;
+  Control before_last_fought;
+  Control control;  // after
+
+  bool has_baseline = true;
+
+  bool Complete() const { return wards_declared == wards_total; }
+  int WardsLeft() const { return wards_total - wards_declared; }
+  const Control& Before(Baseline baseline) const;
+  const std::map<std::string, int>& Change(Baseline baseline) const;
+  // "Conservative hold", "Labour gain from NOC", "NOC gain from Conservative", "NOC hold";
+  // "Labour control" / "NOC" with no baseline; "" while control is not settled.
+  std::string Label(Baseline baseline, const PartyRegistry& registry) const;
+  // The largest party or parties (control keys) after, by seats held.
+  std::vector<std::string> LargestParties() const { return after.Largest(); }
+};
+
+// Decides a council from the wards declared so far (keyed by ward id; wards of the council
+// not in the map are undeclared). Wards in the map that the council does not have are ignored:
+// the caller (Night) rejects them before they get here.
+CouncilOutcome DecideCouncil(const Council& council,
+                             const std::map<std::string, WardResult>& declared,
+                             const PartyRegistry& registry);
+
+// "Trafford: NOC gain from Conservative"; with calls made before the last ward declares,
+// " (called with 3 wards to declare)" is added.
+std::string Headline(const Council& council, const CouncilOutcome& outcome, Baseline baseline,
+                     const PartyRegistry& registry);
+
+}  // namespace psephos
+
+#endif  // PSEPHOS_CORE_COUNCIL_OUTCOME_H_

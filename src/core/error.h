@@ -1,0 +1,68 @@
+// error.h
+//
+// Error: what went wrong with an input, and where: the file, the line and the field.
+// Every reader and every check in the core reports a bad input as an Error value, never a
+// crash and never a partial result. Result<T> carries either a value or an Error.
+//
+//   Result<Declaration> r = ReadSomething(...);
+//   if (!r) { std::cerr << r.error().ToString() << "\n"; return 2; }
+//   Use(*r);
+#ifndef PSEPHOS_CORE_ERROR_H_
+#define PSEPHOS_CORE_ERROR_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace psephos {
+
+struct Error {
+  std::string file;     // "" when the input is not a file (an API body, a value in memory)
+  int64_t line = 0;     // 1-based; 0 when not known or not line-oriented
+  std::string field;    // the column, key or concept that was wrong; "" when the whole record is
+  std::string message;  // what was expected, in the domain's words
+
+  // "file:line: field: message", leaving out the parts that are empty.
+  std::string ToString() const;
+};
+
+Error MakeError(std::string message, std::string field = {}, std::string file = {},
+                int64_t line = 0);
+
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}          // NOLINT: implicit by design
+  Result(Error error) : v_(std::move(error)) {}      // NOLINT: implicit by design
+  explicit operator bool() const { return v_.index() == 0; }
+  bool ok() const { return v_.index() == 0; }
+  T& operator*() & { return std::get<0>(v_); }
+  const T& operator*() const& { return std::get<0>(v_); }
+  T&& operator*() && { return std::get<0>(std::move(v_)); }
+  T* operator->() { return &std::get<0>(v_); }
+  const T* operator->() const { return &std::get<0>(v_); }
+  const Error& error() const { return std::get<1>(v_); }
+  Error& error() { return std::get<1>(v_); }
+
+ private:
+  std::variant<T, Error> v_;
+};
+
+// Status: a Result with no value. Status() is success.
+class [[nodiscard]] Status {
+ public:
+  Status() = default;
+  Status(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT: implicit by design
+  explicit operator bool() const { return ok_; }
+  bool ok() const { return ok_; }
+  const Error& error() const { return error_; }
+
+ private:
+  Error error_;
+  bool ok_ = true;
+};
+
+}  // namespace psephos
+
+#endif  // PSEPHOS_CORE_ERROR_H_

@@ -1,0 +1,130 @@
+// model.h
+//
+// The election model: an Election (a night), its Councils, the Ward contests each council
+// holds, and the Declaration of a ward's result with its Candidates. Plain values with no
+// behaviour beyond small accessors; counting lives in ward_count.h, council outcomes in
+// council_outcome.h.
+//
+// Identifiers follow the uk-election-ids convention (DOMAIN.md):
+//   election group  local.2018-05-03
+//   one council     local.trafford.2018-05-03      (Council::id is the slug "trafford")
+//   one ward        local.trafford.altrincham.2018-05-03  (Declaration::ballot_id)
+// Party keys are Electoral Commission ids ("PP53"); see party.h.
+#ifndef PSEPHOS_CORE_MODEL_H_
+#define PSEPHOS_CORE_MODEL_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace psephos {
+
+enum class CouncilType { kLondonBorough, kMetropolitanBorough, kNonMetropolitanDistrict, kUnitary };
+enum class ElectoralCycle { kAllOut, kThirds, kHalves };
+
+// "london-borough", "metropolitan-borough", "non-metropolitan-district", "unitary".
+std::string_view ToString(CouncilType type);
+std::optional<CouncilType> ParseCouncilType(std::string_view text);
+// "all-out", "thirds", "halves".
+std::string_view ToString(ElectoralCycle cycle);
+std::optional<ElectoralCycle> ParseElectoralCycle(std::string_view text);
+
+// One seat up for election in a ward, as known before the night (from nominations).
+struct SeatUp {
+  // Control key of the party defending the seat (the holder on the eve of poll);
+  // nullopt when the seat is vacant.
+  std::optional<std::string> defending;
+  // Control key of the party that won this seat the last time it was fought (notional where
+  // boundaries changed); nullopt when not known.
+  std::optional<std::string> last_won;
+};
+
+// A ward as set up before the night: its identity and the seats it fills this time.
+struct Ward {
+  std::string id;    // slug within the council: "altrincham"
+  std::string gss;   // ONS code (E05...), "" when not known
+  std::string name;  // "Altrincham"
+  std::vector<SeatUp> seats_up;
+};
+
+// A council and what is known of it before the night.
+struct Council {
+  std::string id;    // slug: "trafford"
+  std::string gss;   // E06/E07/E08/E09..., "" when not known
+  std::string name;  // "Trafford"
+  CouncilType type = CouncilType::kNonMetropolitanDistrict;
+  std::string region;  // "North West", "London", ...
+  int total_seats = 0;  // every seat on the council, vacancies included
+  ElectoralCycle cycle = ElectoralCycle::kAllOut;
+  // Seats not up this time, by control key; vacancies among them counted apart.
+  std::map<std::string, int> not_up;
+  int vacant_not_up = 0;
+  std::vector<Ward> wards;
+  // False when the council was inferred from declarations alone (no nominations data):
+  // then there is no baseline and outcomes say "control" rather than "hold"/"gain".
+  bool has_baseline = true;
+
+  const Ward* FindWard(std::string_view ward_id) const;
+  int SeatsUp() const;
+};
+
+struct Candidate {
+  std::string name;
+  std::string party;  // party registry id ("PP53"); independents: the registry's "IND"
+  int64_t votes = 0;
+  // The returning officer's word, when the source gives it. It is the truth when a tie for the
+  // last seat was decided by lot.
+  std::optional<bool> elected;
+};
+
+enum class PollStatus {
+  kContested,    // votes counted
+  kUncontested,  // candidates <= seats: elected unopposed, no votes recorded
+  kPostponed,    // countermanded (e.g. a candidate died): no result on the night
+};
+std::string_view ToString(PollStatus status);
+std::optional<PollStatus> ParsePollStatus(std::string_view text);
+
+// The declared result of one ward contest.
+struct Declaration {
+  std::string ballot_id;  // local.<council>.<ward>[.by].<date>
+  std::string council;    // council slug
+  std::string council_name;  // as the source names it; used when the council was not set up
+  std::string council_gss;   // "" when not known
+  std::string ward;       // ward slug
+  std::string ward_name;  // as declared
+  std::string ward_gss;   // "" when not known
+  int seats = 1;
+  std::optional<int64_t> electorate;
+  std::optional<int64_t> ballot_papers;  // ballot papers counted, rejected included
+  std::optional<int64_t> rejected;
+  PollStatus status = PollStatus::kContested;
+  std::vector<Candidate> candidates;
+  std::string declared_at;  // ISO 8601 time of declaration, "" when not known
+
+  // Turnout as a fraction (ballot papers / electorate), when both are known.
+  std::optional<double> Turnout() const;
+};
+
+// An election night: one election group, its councils, and the declarations so far.
+struct Election {
+  std::string id;    // local.2018-05-03
+  std::string name;  // "English local elections, 3 May 2018"
+  std::string date;  // 2018-05-03
+  bool rehearsal = false;
+  std::vector<Council> councils;
+};
+
+// "Barnsley & Dearne" -> "barnsley-dearne": the slug rule of uk-election-ids (lower case,
+// '&' and punctuation dropped, runs of anything else become one '-').
+std::string Slugify(std::string_view name);
+
+// local.<council>.<ward>.<date>
+std::string BallotId(std::string_view council, std::string_view ward, std::string_view date);
+
+}  // namespace psephos
+
+#endif  // PSEPHOS_CORE_MODEL_H_

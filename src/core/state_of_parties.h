@@ -1,0 +1,62 @@
+// state_of_parties.h
+//
+// The "state of the parties" box (DOMAIN.md, "The night as a whole"): after N of M councils,
+// per party the councils it controls (and the change) and the seats it won (and the change),
+// plus councils in no overall control. Parties are totals groups (party.h): Labour and
+// Co-operative counts as Labour, independents as one "Independent" line, residents' groups
+// as "Residents". A filter picks London, a region or a council type.
+//
+// A council counts among the N once its control is settled (all wards declared, or called
+// early). Its seats count as they are declared. Seat change is against the chosen baseline;
+// council change compares control after with control before under the same baseline.
+//
+//   StateOfParties state = TallyParties(night, CouncilFilter{}, Baseline::kLastFought);
+#ifndef PSEPHOS_CORE_STATE_OF_PARTIES_H_
+#define PSEPHOS_CORE_STATE_OF_PARTIES_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/council_outcome.h"
+#include "core/model.h"
+
+namespace psephos {
+
+class Night;
+
+struct CouncilFilter {
+  bool london_only = false;
+  std::optional<std::string> region;     // matched ignoring case
+  std::optional<CouncilType> type;
+
+  bool Matches(const Council& council) const;
+  // "all councils", "London", "region North West", "metropolitan-borough councils"
+  std::string Describe() const;
+};
+
+struct PartyTally {
+  std::string group;  // totals group id: "PP53", "IND", "RES", ...
+  int councils = 0;
+  int councils_change = 0;
+  int seats = 0;
+  int seats_change = 0;
+};
+
+struct StateOfParties {
+  Baseline baseline = Baseline::kLastFought;
+  std::string filter;         // CouncilFilter::Describe()
+  int councils_settled = 0;   // N
+  int councils_total = 0;     // M
+  int wards_declared = 0;
+  int wards_total = 0;
+  std::vector<PartyTally> parties;  // most councils, then most seats, then id
+  int noc = 0;
+  int noc_change = 0;
+};
+
+StateOfParties TallyParties(const Night& night, const CouncilFilter& filter, Baseline baseline);
+
+}  // namespace psephos
+
+#endif  // PSEPHOS_CORE_STATE_OF_PARTIES_H_
