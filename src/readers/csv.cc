@@ -1,0 +1,117 @@
+#include "readers/csv.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace psephos {
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::optional<size_t> CsvTable::FindColumn(std::string_view name) const {
+  for (size_t i = 0; i < header.size(); ++i)
+    if (Trim(header[i]) == name) return i;
+  return std::nullopt;
+}
+
+Result<size_t> CsvTable::Column(std::string_view name) const {
+  if (auto i = FindColumn(name)) return *i;
+  return MakeError("missing column (the header has no such column)", std::string(name), file, 1);
+}
+
+Error CsvTable::FieldError(const CsvRow& row, size_t column, std::string message) const {
+  std::string field = column < header.size() ? header[column] : "column " + std::to_string(column + 1);
+  return MakeError(std::move(message), std::move(field), file, row.line);
+}
+
+Result<CsvTable> ParseCsv(std::string_view text, std::string file, bool has_header) {
+  CsvTable table;
+  table.file = std::move(file);
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (Trim(text).empty()) return MakeError("the file is empty", "", table.file);
+
+  std::vector<CsvRow> rows;
+  CsvRow row;
+  std::string field;
+  int64_t line = 1;
+  row.line = 1;
+  bool in_quotes = false, field_quoted = false, row_has_content = false;
+  auto end_field = [&] {
+    row.fields.push_back(std::move(field));
+    field.clear();
+    field_quoted = false;
+  };
+  auto end_row = [&] {
+    end_field();
+    if (row_has_content) rows.push_back(std::move(row));
+    row = CsvRow{};
+    row_has_content = false;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          in_quotes = false;
+        }
+      } else {
+        if (c == '\n' || (c == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n'))) ++line;
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"' && Trim(field).empty() && !field_quoted) {
+      field.clear();
+      in_quotes = field_quoted = row_has_content = true;
+    } else if (c == ',') {
+      end_field();
+      row_has_content = true;
+    } else if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      end_row();
+      row.line = ++line;
+    } else {
+      if (c != ' ' && c != '\t') row_has_content = true;
+      field += c;
+    }
+  }
+  if (in_quotes) return MakeError("a quoted field is never closed", "", table.file, line);
+  end_row();
+
+  size_t first = 0;
+  if (has_header) {
+    if (rows.empty()) return MakeError("the file has no header row", "", table.file, 1);
+    table.header = std::move(rows[0].fields);
+    first = 1;
+  }
+  size_t width = has_header ? table.header.size() : (rows.empty() ? 0 : rows[0].fields.size());
+  for (size_t r = first; r < rows.size(); ++r) {
+    if (rows[r].fields.size() != width)
+      return MakeError("expected " + std::to_string(width) + " fields, found " +
+                           std::to_string(rows[r].fields.size()),
+                       "", table.file, rows[r].line);
+    table.rows.push_back(std::move(rows[r]));
+  }
+  return table;
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError("cannot open the file", "", path);
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (in.bad()) return MakeError("cannot read the file", "", path);
+  return out.str();
+}
+
+}  // namespace psephos

@@ -1,0 +1,28 @@
+#include "testing.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace psephos::testing {
+
+std::string SourceDir() {
+  const char* dir = std::getenv("PSEPHOS_SOURCE_DIR");
+  return dir ? dir : ".";
+}
+
+bool InCi() {
+  const char* ci = std::getenv("CI");
+  return ci && std::string(ci) == "true";
+}
+
+std::optional<std::string> SharedDataFile(const std::string& relative) {
+  const char* dir = std::getenv("PSEPHOS_SHARED_DATA");
+  std::string base = dir ? dir : SourceDir() + "/../shared/data";
+  std::string path = base + "/" + relative;
+  if (!std::filesystem::exists(path)) return std::nullopt;
+  return path;
+}
+
+std::string ProjectFile(const std::string& relative) { return SourceDir() + "/" + relative; }
+
+}  // namespace psephos::testing
