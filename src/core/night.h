@@ -16,6 +16,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,8 +63,7 @@ class Night {
   Night(Election election, PartyRegistry registry, NightOptions options);
   // Checks a declaration against the night as it is plus `pending` (earlier declarations of
   // the same batch), filling in the ward id. Returns the count when it is good.
-  Result<WardCount> Check(Declaration& declaration, const std::vector<Council>& inferred,
-                          const std::vector<std::string>& pending_ballots) const;
+  Result<WardCount> Check(Declaration& declaration, const std::set<std::string>& pending) const;
   void ApplyChecked(Declaration declaration, WardCount count);
   Council& InferCouncil(const Declaration& declaration);
 
