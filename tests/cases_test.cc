@@ -40,21 +40,33 @@ void CheckCouncil(const Night& night, const std::string& id, const json& want) {
   const CouncilOutcome* o = night.Outcome(id);
   ASSERT_NE(o, nullptr);
   const PartyRegistry& reg = night.registry();
-  if (want.contains("label_eve_of_poll"))
+  if (want.contains("label_eve_of_poll")) {
     EXPECT_EQ(o->Label(Baseline::kEveOfPoll, reg), want["label_eve_of_poll"].get<std::string>());
-  if (want.contains("label_last_fought"))
+  }
+  if (want.contains("label_last_fought")) {
     EXPECT_EQ(o->Label(Baseline::kLastFought, reg), want["label_last_fought"].get<std::string>());
+  }
   if (want.contains("control")) {
     std::string c = want["control"];
-    if (c == "pending") EXPECT_FALSE(o->control.settled);
-    else if (c == "NOC") EXPECT_TRUE(o->control.IsNoc());
-    else EXPECT_EQ(o->control.party.value_or("(none)"), c);
+    if (c == "pending") {
+      EXPECT_FALSE(o->control.settled);
+    } else if (c == "NOC") {
+      EXPECT_TRUE(o->control.IsNoc());
+    } else {
+      EXPECT_EQ(o->control.party.value_or("(none)"), c);
+    }
   }
   if (want.contains("after"))
     for (const auto& [key, n] : want["after"].items()) {
-      if (key == "unknown") EXPECT_EQ(o->after.unknown, n.get<int>()) << "unknown seats";
-      else if (key == "vacant") EXPECT_EQ(o->after.vacant, n.get<int>()) << "vacant seats";
-      else EXPECT_EQ(o->after.Of(key), n.get<int>()) << "seats of " << key;
+      if (key == "unknown") {
+        EXPECT_EQ(o->after.unknown, n.get<int>()) << "unknown seats";
+      }
+      else if (key == "vacant") {
+        EXPECT_EQ(o->after.vacant, n.get<int>()) << "vacant seats";
+      }
+      else {
+        EXPECT_EQ(o->after.Of(key), n.get<int>()) << "seats of " << key;
+      }
     }
   for (const char* which : {"change_last_fought", "change_eve_of_poll"}) {
     if (!want.contains(which)) continue;
@@ -68,7 +80,9 @@ void CheckCouncil(const Night& night, const std::string& id, const json& want) {
     std::vector<std::string> largest = want["largest"];
     EXPECT_EQ(o->LargestParties(), largest);
   }
-  if (want.contains("wards_left")) EXPECT_EQ(o->WardsLeft(), want["wards_left"].get<int>());
+  if (want.contains("wards_left")) {
+    EXPECT_EQ(o->WardsLeft(), want["wards_left"].get<int>());
+  }
 }
 
 void CheckWard(const Night& night, const std::string& where, const json& want) {
@@ -84,14 +98,27 @@ void CheckWard(const Night& night, const std::string& where, const json& want) {
     for (size_t i : idx) out.push_back(r.declaration->candidates[i].name);
     return out;
   };
-  if (want.contains("elected")) EXPECT_EQ(names(r.count.elected), want["elected"].get<std::vector<std::string>>());
-  if (want.contains("tied")) EXPECT_EQ(names(r.count.tied), want["tied"].get<std::vector<std::string>>());
-  if (want.contains("seats_in_tie")) EXPECT_EQ(r.count.seats_in_tie, want["seats_in_tie"].get<int>());
-  if (want.contains("decided_by_lot")) EXPECT_EQ(r.count.decided_by_lot, want["decided_by_lot"].get<bool>());
-  if (want.contains("unresolved_tie")) EXPECT_EQ(r.count.unresolved_tie, want["unresolved_tie"].get<bool>());
+  if (want.contains("elected")) {
+    EXPECT_EQ(names(r.count.elected), want["elected"].get<std::vector<std::string>>());
+  }
+  if (want.contains("tied")) {
+    EXPECT_EQ(names(r.count.tied), want["tied"].get<std::vector<std::string>>());
+  }
+  if (want.contains("seats_in_tie")) {
+    EXPECT_EQ(r.count.seats_in_tie, want["seats_in_tie"].get<int>());
+  }
+  if (want.contains("decided_by_lot")) {
+    EXPECT_EQ(r.count.decided_by_lot, want["decided_by_lot"].get<bool>());
+  }
+  if (want.contains("unresolved_tie")) {
+    EXPECT_EQ(r.count.unresolved_tie, want["unresolved_tie"].get<bool>());
+  }
   if (want.contains("majority")) {
-    if (want["majority"].is_null()) EXPECT_FALSE(r.count.majority.has_value());
-    else EXPECT_EQ(r.count.majority.value_or(-1), want["majority"].get<int64_t>());
+    if (want["majority"].is_null()) {
+      EXPECT_FALSE(r.count.majority.has_value());
+    } else {
+      EXPECT_EQ(r.count.majority.value_or(-1), want["majority"].get<int64_t>());
+    }
   }
 }
 
