@@ -100,6 +100,7 @@ Result<DeclarationSet> BuildDeclarations(const std::vector<DcRow>& rows, const s
                                          const ReadOptions& options) {
   PartyResolver parties(registry, options.unknown_parties);
   internal::BallotIndex index;
+  std::vector<std::string> warnings;
   for (const DcRow& row : rows) {
     auto parts = ParseBallotId(row.ballot_id);
     if (!parts)
@@ -115,10 +116,16 @@ Result<DeclarationSet> BuildDeclarations(const std::vector<DcRow>& rows, const s
     std::string party;
     if (parties.registry().Find(*label)) {
       party = *label;
-    } else if (options.unknown_parties == UnknownParties::kLocal) {
-      auto by_name = parties.Resolve(row.party_name, file, row.line, row.party_field);
-      if (!by_name) return by_name.error();
+    } else if (auto by_name = parties.registry().Resolve(row.party_name)) {
+      // The registry holds some parties under a local id (LOCAL:english-democrats for
+      // party:17): the name still finds them; say so, as ids and names should agree.
       party = *by_name;
+      warnings.push_back(file + ":" + std::to_string(row.line) + ": party id " + row.party_id +
+                         " is not in data/parties.csv; read '" + row.party_name + "' as " + party);
+    } else if (options.unknown_parties == UnknownParties::kLocal) {
+      auto local = parties.Resolve(row.party_name, file, row.line, row.party_field);
+      if (!local) return local.error();
+      party = *local;
     } else {
       return MakeError("unknown party id '" + row.party_id + "' (" + *label + " '" + row.party_name +
                            "' is not in data/parties.csv)",
@@ -159,6 +166,7 @@ Result<DeclarationSet> BuildDeclarations(const std::vector<DcRow>& rows, const s
     set.declarations.push_back(std::move(ballot.declaration));
   }
   set.new_parties = parties.new_parties();
+  set.warnings = std::move(warnings);
   return set;
 }
 

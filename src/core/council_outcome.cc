@@ -1,0 +1,162 @@
+#include "core/council_outcome.h"
+
+#include <algorithm>
+
+namespace psephos {
+
+std::string_view ToString(Baseline baseline) {
+  return baseline == Baseline::kLastFought ? "last-fought" : "eve-of-poll";
+}
+
+std::optional<Baseline> ParseBaseline(std::string_view text) {
+  if (text == "last-fought") return Baseline::kLastFought;
+  if (text == "eve-of-poll") return Baseline::kEveOfPoll;
+  return std::nullopt;
+}
+
+std::string_view Describe(Baseline baseline) {
+  return baseline == Baseline::kLastFought ? "since the seats were last fought"
+                                           : "since the eve of poll";
+}
+
+int Composition::Total() const {
+  int total = vacant + unknown;
+  for (const auto& [key, n] : seats) total += n;
+  return total;
+}
+
+int Composition::Of(std::string_view key) const {
+  auto it = seats.find(std::string(key));
+  return it == seats.end() ? 0 : it->second;
+}
+
+std::vector<std::string> Composition::Largest() const {
+  std::vector<std::string> largest;
+  int most = 0;
+  for (const auto& [key, n] : seats) {
+    if (n <= 0) continue;
+    if (n > most) {
+      most = n;
+      largest = {key};
+    } else if (n == most) {
+      largest.push_back(key);
+    }
+  }
+  return largest;
+}
+
+Control ControlOf(const Composition& composition) {
+  // Control is more than half of all seats, vacancies included (DOMAIN.md).
+  const int total = composition.Total();
+  const int majority = total / 2 + 1;
+  int best = 0;
+  for (const auto& [key, n] : composition.seats) {
+    if (n >= majority) return Control{key, true};
+    best = std::max(best, n);
+  }
+  // No one has it yet. It is settled as NOC only when no party, even one with no seats so far,
+  // could reach a majority by taking every unknown seat.
+  if (best + composition.unknown < majority) return Control{std::nullopt, true};
+  return Control{std::nullopt, false};
+}
+
+const Control& CouncilOutcome::Before(Baseline baseline) const {
+  return baseline == Baseline::kLastFought ? before_last_fought : before_eve_of_poll;
+}
+
+const std::map<std::string, int>& CouncilOutcome::Change(Baseline baseline) const {
+  return baseline == Baseline::kLastFought ? change_last_fought : change_eve_of_poll;
+}
+
+std::string CouncilOutcome::Label(Baseline baseline, const PartyRegistry& registry) const {
+  if (!control.settled) return "";
+  auto name = [&](const std::string& key) { return registry.DisplayName(key); };
+  if (!has_baseline) return control.party ? name(*control.party) + " control" : "NOC";
+  const Control& before = Before(baseline);
+  if (!before.settled) {
+    // The baseline itself is incomplete (seats with no known last winner).
+    return control.party ? name(*control.party) + " control" : "NOC";
+  }
+  if (control.party) {
+    if (before.party == control.party) return name(*control.party) + " hold";
+    return name(*control.party) + " gain from " + (before.party ? name(*before.party) : "NOC");
+  }
+  if (before.party) return "NOC gain from " + name(*before.party);
+  return "NOC hold";
+}
+
+CouncilOutcome DecideCouncil(const Council& council,
+                             const std::map<std::string, WardResult>& declared,
+                             const PartyRegistry& registry) {
+  CouncilOutcome out;
+  out.council = council.id;
+  out.has_baseline = council.has_baseline;
+  out.wards_total = static_cast<int>(council.wards.size());
+
+  Composition not_up;
+  not_up.seats = council.not_up;
+  not_up.vacant = council.vacant_not_up;
+  out.eve_of_poll = out.last_fought = out.after = not_up;
+
+  auto add_group = [&](std::map<std::string, int>& change, const std::string& key, int delta) {
+    change[registry.TotalsGroup(key)] += delta;
+  };
+
+  for (const Ward& ward : council.wards) {
+    const int up = static_cast<int>(ward.seats_up.size());
+    out.seats_up += up;
+    for (const SeatUp& seat : ward.seats_up) {
+      if (seat.defending) ++out.eve_of_poll.seats[*seat.defending];
+      else ++out.eve_of_poll.vacant;
+      if (seat.last_won) ++out.last_fought.seats[*seat.last_won];
+      else ++out.last_fought.unknown;
+    }
+    auto it = declared.find(ward.id);
+    if (it == declared.end()) {
+      out.after.unknown += up;
+      continue;
+    }
+    const Declaration& d = *it->second.declaration;
+    const WardCount& count = it->second.count;
+    ++out.wards_declared;
+    out.seats_declared += up;
+    if (count.status == PollStatus::kPostponed) ++out.wards_postponed;
+
+    // Won here, by control key; seats the count cannot fill stay unknown.
+    for (size_t i : count.elected) {
+      const Candidate& c = d.candidates[i];
+      std::string key = PartyRegistry::ControlKey(c.party, c.name);
+      ++out.won[key];
+      ++out.after.seats[key];
+      add_group(out.change_last_fought, key, +1);
+      add_group(out.change_eve_of_poll, key, +1);
+    }
+    out.after.unknown += up - count.SeatsFilled();
+    // Against each baseline, the declared ward's seats are compared with what they were.
+    // A postponed ward has no result yet, so it changes nothing.
+    if (count.status == PollStatus::kPostponed) continue;
+    for (const SeatUp& seat : ward.seats_up) {
+      if (seat.defending) add_group(out.change_eve_of_poll, *seat.defending, -1);
+      if (seat.last_won) add_group(out.change_last_fought, *seat.last_won, -1);
+      else out.last_fought_known = false;
+    }
+  }
+  out.before_eve_of_poll = ControlOf(out.eve_of_poll);
+  out.before_last_fought = ControlOf(out.last_fought);
+  out.control = ControlOf(out.after);
+  return out;
+}
+
+std::string Headline(const Council& council, const CouncilOutcome& outcome, Baseline baseline,
+                     const PartyRegistry& registry) {
+  std::string label = outcome.Label(baseline, registry);
+  if (label.empty()) return "";
+  std::string line = council.name + ": " + label;
+  if (outcome.WardsLeft() > 0) {
+    int left = outcome.WardsLeft();
+    line += " (called with " + std::to_string(left) + (left == 1 ? " ward" : " wards") + " to declare)";
+  }
+  return line;
+}
+
+}  // namespace psephos

@@ -1,0 +1,177 @@
+#include "core/night.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/ward_count.h"
+
+namespace psephos {
+
+namespace {
+
+Error BallotError(const Declaration& d, std::string field, std::string message) {
+  return MakeError(std::move(message), std::move(field), d.ballot_id);
+}
+
+std::optional<CouncilType> TypeFromGss(std::string_view gss) {
+  if (gss.starts_with("E09")) return CouncilType::kLondonBorough;
+  if (gss.starts_with("E08")) return CouncilType::kMetropolitanBorough;
+  if (gss.starts_with("E07")) return CouncilType::kNonMetropolitanDistrict;
+  if (gss.starts_with("E06") || gss.starts_with("W06") || gss.starts_with("S12")) return CouncilType::kUnitary;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Night::Night(Election election, PartyRegistry registry, NightOptions options)
+    : election_(std::move(election)), registry_(std::move(registry)), options_(options) {}
+
+Result<Night> Night::Create(Election election, PartyRegistry registry, NightOptions options) {
+  std::set<std::string> ward_gss;
+  std::set<std::string> council_ids;
+  for (const Council& c : election.councils) {
+    std::string where = "councils." + c.id;
+    if (c.id.empty()) return MakeError("a council needs an id", "councils[].id");
+    if (!council_ids.insert(c.id).second) return MakeError("council id appears twice", where);
+    std::set<std::string> ward_ids;
+    int seats = c.vacant_not_up;
+    for (const auto& [key, n] : c.not_up) {
+      if (n < 0) return MakeError("negative seats not up for " + key, where + ".not_up");
+      if (!key.starts_with("IND:") && !registry.Find(key))
+        return MakeError("unknown party id '" + key + "'", where + ".not_up");
+      seats += n;
+    }
+    for (const Ward& w : c.wards) {
+      std::string wwhere = where + ".wards." + w.id;
+      if (w.id.empty()) return MakeError("a ward needs an id", where + ".wards");
+      if (!ward_ids.insert(w.id).second) return MakeError("ward id appears twice", wwhere);
+      if (!w.gss.empty() && !ward_gss.insert(w.gss).second)
+        return MakeError("ward GSS code " + w.gss + " is in two councils or twice in one", wwhere + ".gss");
+      if (w.seats_up.empty()) return MakeError("a ward must have at least one seat up", wwhere + ".seats_up");
+      for (const SeatUp& s : w.seats_up)
+        for (const auto& key : {s.defending, s.last_won})
+          if (key && !key->starts_with("IND:") && !registry.Find(*key))
+            return MakeError("unknown party id '" + *key + "'", wwhere + ".seats_up");
+      seats += static_cast<int>(w.seats_up.size());
+    }
+    if (seats != c.total_seats)
+      return MakeError("seats not up (" + std::to_string(seats - c.SeatsUp()) + ") and seats up (" +
+                           std::to_string(c.SeatsUp()) + ") make " + std::to_string(seats) +
+                           ", but the council has " + std::to_string(c.total_seats),
+                       where + ".seats");
+  }
+  Night night(std::move(election), std::move(registry), options);
+  for (size_t i = 0; i < night.election_.councils.size(); ++i) {
+    const Council& c = night.election_.councils[i];
+    night.council_index_.emplace(c.id, i);
+    night.outcomes_.emplace(c.id, DecideCouncil(c, {}, night.registry_));
+    // A council with no seats up is settled before the night starts; it has no headline.
+  }
+  return night;
+}
+
+const Council* Night::FindCouncil(std::string_view id) const {
+  auto it = council_index_.find(id);
+  return it == council_index_.end() ? nullptr : &election_.councils[it->second];
+}
+
+const CouncilOutcome* Night::Outcome(std::string_view council_id) const {
+  auto it = outcomes_.find(council_id);
+  return it == outcomes_.end() ? nullptr : &it->second;
+}
+
+const std::map<std::string, WardResult>* Night::Declared(std::string_view council_id) const {
+  auto it = declared_.find(council_id);
+  return it == declared_.end() ? nullptr : &it->second;
+}
+
+Result<WardCount> Night::Check(Declaration& d, const std::set<std::string>& pending) const {
+  if (d.council.empty()) return BallotError(d, "council", "a declaration needs a council");
+  if (d.ward.empty()) d.ward = Slugify(d.ward_name);
+  if (d.ward.empty()) return BallotError(d, "ward", "a declaration needs a ward");
+  if (d.ballot_id.empty()) d.ballot_id = BallotId(d.council, d.ward, election_.date);
+
+  const Council* council = FindCouncil(d.council);
+  if (!council && !options_.infer_councils)
+    return BallotError(d, "council", "unknown council '" + d.council + "'");
+  if (council && council->has_baseline) {
+    const Ward* ward = council->FindWard(d.ward);
+    if (!ward && !d.ward_gss.empty())
+      for (const Ward& w : council->wards)
+        if (w.gss == d.ward_gss) ward = &w;
+    if (!ward) return BallotError(d, "ward", "council '" + d.council + "' has no ward '" + d.ward + "'");
+    d.ward = ward->id;
+    if (static_cast<size_t>(d.seats) != ward->seats_up.size())
+      return BallotError(d, "seats", "declares " + std::to_string(d.seats) + " seats, but ward '" +
+                                         ward->id + "' has " + std::to_string(ward->seats_up.size()) + " up");
+  }
+  auto already = declared_.find(d.council);
+  if ((already != declared_.end() && already->second.count(d.ward)) ||
+      pending.count(d.council + "/" + d.ward))
+    return BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council + "' is already declared");
+  for (size_t i = 0; i < d.candidates.size(); ++i)
+    if (!registry_.Find(d.candidates[i].party))
+      return BallotError(d, "candidates[" + std::to_string(i) + "].party",
+                         "unknown party id '" + d.candidates[i].party + "'");
+  return CountWard(d);
+}
+
+Council& Night::InferCouncil(const Declaration& d) {
+  auto it = council_index_.find(d.council);
+  if (it != council_index_.end()) return election_.councils[it->second];
+  Council c;
+  c.id = d.council;
+  c.name = d.council_name.empty() ? d.council : d.council_name;
+  c.gss = d.council_gss;
+  c.type = TypeFromGss(d.council_gss).value_or(CouncilType::kNonMetropolitanDistrict);
+  if (c.type == CouncilType::kLondonBorough) c.region = "London";
+  c.cycle = ElectoralCycle::kAllOut;
+  c.has_baseline = false;
+  council_index_.emplace(c.id, election_.councils.size());
+  election_.councils.push_back(std::move(c));
+  return election_.councils.back();
+}
+
+void Night::ApplyChecked(Declaration d, WardCount count) {
+  // A council with no baseline grows with its declarations: its seats are the declared ones.
+  if (!FindCouncil(d.council) || !FindCouncil(d.council)->has_baseline) {
+    Council& c = InferCouncil(d);
+    if (!c.FindWard(d.ward)) {
+      c.wards.push_back(Ward{d.ward, d.ward_gss, d.ward_name, std::vector<SeatUp>(static_cast<size_t>(d.seats))});
+      c.total_seats += d.seats;
+    }
+  }
+  declarations_.push_back(std::make_unique<Declaration>(std::move(d)));
+  const Declaration& stored = *declarations_.back();
+  auto& wards = declared_[stored.council];
+  wards[stored.ward] = WardResult{&stored, std::move(count)};
+  const Council& council = *FindCouncil(stored.council);
+  auto [it, fresh] = outcomes_.insert_or_assign(stored.council, DecideCouncil(council, wards, registry_));
+  if (it->second.control.settled &&
+      std::find(settled_order_.begin(), settled_order_.end(), stored.council) == settled_order_.end())
+    settled_order_.push_back(stored.council);
+}
+
+Status Night::Apply(Declaration declaration) {
+  std::vector<Declaration> one;
+  one.push_back(std::move(declaration));
+  return ApplyAll(std::move(one));
+}
+
+Status Night::ApplyAll(std::vector<Declaration> declarations) {
+  // Check everything before touching anything: a batch is all or nothing.
+  std::vector<WardCount> counts;
+  counts.reserve(declarations.size());
+  std::set<std::string> pending;  // council/ward of this batch, to catch a ward twice in it
+  for (Declaration& d : declarations) {
+    auto count = Check(d, pending);
+    if (!count) return count.error();
+    pending.insert(d.council + "/" + d.ward);
+    counts.push_back(std::move(*count));
+  }
+  for (size_t i = 0; i < declarations.size(); ++i)
+    ApplyChecked(std::move(declarations[i]), std::move(counts[i]));
+  return {};
+}
+
+}  // namespace psephos

@@ -1,0 +1,133 @@
+#include "core/ward_count.h"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+#include <utility>
+
+namespace psephos {
+
+namespace {
+
+Error WardError(const Declaration& d, std::string field, std::string message) {
+  return MakeError(std::move(message), std::move(field), d.ballot_id);
+}
+
+// Checks what every status shares: seats, candidates present and distinct, votes >= 0,
+// flags all or none.
+Status CheckCandidates(const Declaration& d) {
+  if (d.seats < 1) return WardError(d, "seats", "seats must be at least 1, found " + std::to_string(d.seats));
+  std::set<std::pair<std::string, std::string>> seen;
+  size_t flagged = 0;
+  for (size_t i = 0; i < d.candidates.size(); ++i) {
+    const Candidate& c = d.candidates[i];
+    std::string where = "candidates[" + std::to_string(i) + "]";
+    if (c.name.empty()) return WardError(d, where + ".name", "a candidate needs a name");
+    if (c.party.empty()) return WardError(d, where + ".party", "a candidate needs a party (IND for an independent)");
+    if (c.votes < 0) return WardError(d, where + ".votes", "negative votes (" + std::to_string(c.votes) + ")");
+    if (!seen.emplace(c.name, c.party).second)
+      return WardError(d, where, "candidate '" + c.name + "' appears twice for one party");
+    if (c.elected) ++flagged;
+  }
+  if (flagged != 0 && flagged != d.candidates.size())
+    return WardError(d, "elected", "elected flags are given for some candidates but not all");
+  return {};
+}
+
+}  // namespace
+
+Result<WardCount> CountWard(const Declaration& d) {
+  if (Status s = CheckCandidates(d); !s) return s.error();
+  WardCount count;
+  count.status = d.status;
+  const size_t n = d.candidates.size();
+  const size_t seats = static_cast<size_t>(d.seats);
+  const bool flagged = n > 0 && d.candidates[0].elected.has_value();
+  for (const Candidate& c : d.candidates) count.total_votes += c.votes;
+
+  if (d.status == PollStatus::kPostponed) return count;  // no result on the night
+  if (n == 0) return WardError(d, "candidates", "a declared ward needs candidates");
+
+  if (d.status == PollStatus::kUncontested) {
+    if (n > seats)
+      return WardError(d, "status", "uncontested, but " + std::to_string(n) +
+                                        " candidates stand for " + std::to_string(seats) + " seats");
+    for (size_t i = 0; i < n; ++i) {
+      if (flagged && !*d.candidates[i].elected)
+        return WardError(d, "elected", "an uncontested candidate must be elected");
+      count.elected.push_back(i);
+    }
+    return count;
+  }
+
+  // Contested: order by votes, most first; equal votes keep file order (irrelevant to who
+  // wins, since a tie at the cut is reported, not picked).
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return d.candidates[a].votes > d.candidates[b].votes;
+  });
+
+  if (n <= seats) {
+    // Fewer candidates than seats yet a poll was held (the data says contested): all are in.
+    for (size_t i : order) {
+      if (flagged && !*d.candidates[i].elected)
+        return WardError(d, "elected", "candidate '" + d.candidates[i].name +
+                                           "' is flagged not elected, but there are no more candidates than seats");
+      count.elected.push_back(i);
+    }
+    return count;
+  }
+
+  const int64_t cut = d.candidates[order[seats - 1]].votes;   // last seat's votes
+  const int64_t next = d.candidates[order[seats]].votes;      // best loser's votes
+  std::vector<size_t> above, level;
+  for (size_t i : order) {
+    if (d.candidates[i].votes > cut) above.push_back(i);
+    else if (d.candidates[i].votes == cut) level.push_back(i);
+  }
+  const bool tie = cut == next;
+
+  if (flagged) {
+    size_t elected = 0;
+    for (const Candidate& c : d.candidates) elected += *c.elected ? 1 : 0;
+    if (elected != seats)
+      return WardError(d, "elected", std::to_string(elected) + " candidates flagged elected for " +
+                                         std::to_string(seats) + " seats");
+    // Flags must agree with the votes: everyone above the cut elected, no one below it.
+    for (size_t i : order) {
+      const Candidate& c = d.candidates[i];
+      bool should = c.votes > cut || (!tie && c.votes == cut);
+      if (c.votes == cut && tie) continue;  // the lot decides among these
+      if (*c.elected != should)
+        return WardError(d, "elected", "candidate '" + c.name + "' (" + std::to_string(c.votes) +
+                                           " votes) is flagged " + (*c.elected ? "elected" : "not elected") +
+                                           ", which the votes contradict");
+    }
+    for (size_t i : order)
+      if (*d.candidates[i].elected) count.elected.push_back(i);
+    if (tie) {
+      count.tied = level;
+      count.seats_in_tie = static_cast<int>(seats - above.size());
+      count.decided_by_lot = true;
+      count.majority = 0;
+    } else {
+      count.majority = cut - next;
+    }
+    return count;
+  }
+
+  if (!tie) {
+    count.elected.assign(order.begin(), order.begin() + static_cast<long>(seats));
+    count.majority = cut - next;
+    return count;
+  }
+  // A tie for the last seat(s) and nothing to say who won it: report, never pick.
+  count.elected = above;
+  count.tied = level;
+  count.seats_in_tie = static_cast<int>(seats - above.size());
+  count.unresolved_tie = true;
+  return count;
+}
+
+}  // namespace psephos
