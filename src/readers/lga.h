@@ -26,7 +26,7 @@
 //   - Party: the last segment of PoliticalPartyURI (the Electoral Commission id, "PP52").
 //     Empty URI: the PoliticalPartyLabel is resolved (normally "Independent" -> IND); both
 //     empty is an error. An id the registry lacks is resolved by its label with a warning
-//     (Trafford gives SDP as PP243 where data/parties.csv has PP2574); when the label does not
+//     (e.g. a party registered here under a LOCAL id); when the label does not
 //     resolve either, it is an unknown party.
 //   - Candidate name: commonly used forenames/surname where given, else the full ones.
 //   - Elected: ELECTED / NOT ELECTED. Seats of a contest = the number of ELECTED flags
