@@ -7,7 +7,8 @@ namespace psephos::testing {
 
 std::string SourceDir() {
   const char* dir = std::getenv("PSEPHOS_SOURCE_DIR");
-  return dir ? dir : ".";
+  // CTest sets the variable; test discovery at build time runs without it.
+  return dir ? dir : PSEPHOS_DEFAULT_SOURCE_DIR;
 }
 
 bool InCi() {

@@ -65,6 +65,7 @@ Result<Night> Night::Create(Election election, PartyRegistry registry, NightOpti
     const Council& c = night.election_.councils[i];
     night.council_index_.emplace(c.id, i);
     night.outcomes_.emplace(c.id, DecideCouncil(c, {}, night.registry_));
+    // A council with no seats up is settled before the night starts; it has no headline.
   }
   return night;
 }
@@ -145,7 +146,10 @@ void Night::ApplyChecked(Declaration d, WardCount count) {
   auto& wards = declared_[stored.council];
   wards[stored.ward] = WardResult{&stored, std::move(count)};
   const Council& council = *FindCouncil(stored.council);
-  outcomes_.insert_or_assign(stored.council, DecideCouncil(council, wards, registry_));
+  auto [it, fresh] = outcomes_.insert_or_assign(stored.council, DecideCouncil(council, wards, registry_));
+  if (it->second.control.settled &&
+      std::find(settled_order_.begin(), settled_order_.end(), stored.council) == settled_order_.end())
+    settled_order_.push_back(stored.council);
 }
 
 Status Night::Apply(Declaration declaration) {

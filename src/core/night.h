@@ -56,6 +56,8 @@ class Night {
   const CouncilOutcome* Outcome(std::string_view council_id) const;
   // Declared wards of a council, keyed by ward id.
   const std::map<std::string, WardResult>* Declared(std::string_view council_id) const;
+  // Councils in the order their control became settled (the headline order).
+  const std::vector<std::string>& settled_order() const { return settled_order_; }
   // Declarations in the order applied.
   const std::vector<std::unique_ptr<Declaration>>& declarations() const { return declarations_; }
 
@@ -74,6 +76,7 @@ class Night {
   std::map<std::string, std::map<std::string, WardResult>, std::less<>> declared_;
   std::map<std::string, CouncilOutcome, std::less<>> outcomes_;
   std::vector<std::unique_ptr<Declaration>> declarations_;
+  std::vector<std::string> settled_order_;
 };
 
 }  // namespace psephos

@@ -1,0 +1,73 @@
+#include "cli/night_input.h"
+
+#include "demo/generator.h"
+#include "readers/night_json.h"
+#include "readers/party_registry_reader.h"
+#include "readers/results_file.h"
+
+namespace psephos {
+
+void AddNightOptions(CLI::App& command, NightInput& input) {
+  command.add_flag("--demo", input.demo, "Use the bundled demo night (synthetic, seeded)");
+  command.add_option("--night", input.night_file,
+                     "Night file in Psephos JSON: councils set up before polling day, and declarations "
+                     "(docs/NIGHT_FORMAT.md)")
+      ->check(CLI::ExistingFile);
+  command.add_option("--results", input.results,
+                     "Results file to import, [FORMAT:]FILE; repeatable. Formats: " +
+                         std::string(ResultsFormatNames()) + " (detected when not given)");
+  command.add_option("--date", input.date, "Only polls held on this date (YYYY-MM-DD), for files holding several");
+  command.add_flag("--allow-unknown-parties", input.allow_unknown_parties,
+                   "Make a local party of any label the registry does not know, with a warning, "
+                   "instead of refusing the file");
+}
+
+Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
+  PartyRegistry registry = DefaultPartyRegistry();
+  Election election;
+  std::vector<Declaration> declarations;
+  if (input.demo) {
+    GeneratedNight demo = GenerateNight(GeneratorOptions{});
+    election = std::move(demo.election);
+    declarations = std::move(demo.declarations);
+  }
+  if (!input.night_file.empty()) {
+    auto file = ReadNightJson(input.night_file, registry);
+    if (!file) return file.error();
+    if (input.demo) return MakeError("give --demo or --night, not both", "--night");
+    election = std::move(file->election);
+    declarations = std::move(file->declarations);
+  }
+  ReadOptions options;
+  options.election_date = input.date;
+  options.unknown_parties = input.allow_unknown_parties ? UnknownParties::kLocal : UnknownParties::kError;
+  for (const std::string& spec : input.results) {
+    auto set = ReadResultsFile(spec, registry, options);
+    if (!set) return set.error();
+    for (const auto& [label, id] : set->new_parties) {
+      warnings << "warning: " << spec << ": unknown party '" << label << "' counted as local party " << id << "\n";
+      if (!registry.Find(id)) (void)registry.Add(Party{id, label, label, "#AAAAAA", ""});
+    }
+    for (const std::string& w : set->warnings) warnings << "warning: " << w << "\n";
+    if (election.date.empty() && !set->declarations.empty()) {
+      // Results alone: the election is the date of the first poll read.
+      const std::string& ballot = set->declarations.front().ballot_id;
+      election.date = ballot.size() >= 10 ? ballot.substr(ballot.size() - 10) : "";
+      election.id = "local." + election.date;
+    }
+    for (Declaration& d : set->declarations) declarations.push_back(std::move(d));
+  }
+  NightOptions night_options;
+  // Without a night file there is no setup to check against: councils come from the results.
+  night_options.infer_councils = input.night_file.empty() && !input.demo;
+  auto night = Night::Create(std::move(election), std::move(registry), night_options);
+  if (!night) {
+    Error e = night.error();
+    if (e.file.empty()) e.file = input.night_file;
+    return e;
+  }
+  if (Status s = night->ApplyAll(std::move(declarations)); !s) return s.error();
+  return night;
+}
+
+}  // namespace psephos

@@ -1,0 +1,342 @@
+#include "readers/night_json.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "readers/csv.h"
+
+namespace psephos {
+
+namespace {
+
+using nlohmann::json;
+
+// Walks a parsed document, keeping the JSON path for errors. Every accessor fails with an
+// Error naming the path; the first failure ends the read.
+class Reader {
+ public:
+  Reader(std::string file, const PartyRegistry& registry) : file_(std::move(file)), registry_(registry) {}
+
+  Error Fail(const std::string& path, std::string message) const {
+    return MakeError(std::move(message), path, file_);
+  }
+
+  Result<std::string> String(const json& obj, const std::string& path, const char* key,
+                             bool required) const {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      if (required) return Fail(Join(path, key), "missing; expected a string");
+      return std::string();
+    }
+    if (!it->is_string()) return Fail(Join(path, key), "expected a string");
+    return it->get<std::string>();
+  }
+
+  // A whole number >= 0 and below 10^9, or absent (nullopt) when not required.
+  Result<std::optional<int64_t>> Count(const json& obj, const std::string& path, const char* key,
+                                       bool required) const {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      if (required) return Fail(Join(path, key), "missing; expected a whole number");
+      return std::optional<int64_t>();
+    }
+    if (it->is_number_unsigned() || it->is_number_integer()) {
+      int64_t v = it->get<int64_t>();
+      if (v < 0) return Fail(Join(path, key), "negative (" + std::to_string(v) + ")");
+      if (v > 1'000'000'000) return Fail(Join(path, key), "too large (" + std::to_string(v) + ")");
+      return std::optional<int64_t>(v);
+    }
+    return Fail(Join(path, key), "expected a whole number, found " + it->dump());
+  }
+
+  Result<std::string> Party(const json& value, const std::string& path) const {
+    if (!value.is_string()) return Fail(path, "expected a party id or name");
+    std::string label = value.get<std::string>();
+    if (label.starts_with("IND:")) return label;
+    if (auto id = registry_.Resolve(label)) return *id;
+    return Fail(path, "unknown party '" + label + "'");
+  }
+
+  Result<Council> ReadCouncil(const json& c, const std::string& path) const;
+  Result<Declaration> ReadDeclaration(const json& d, const std::string& path) const;
+
+  static std::string Join(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+  }
+  static std::string Index(const std::string& path, size_t i) {
+    return path + "[" + std::to_string(i) + "]";
+  }
+
+ private:
+  std::string file_;
+  const PartyRegistry& registry_;
+};
+
+#define PSEPHOS_TRY(var, expr)        \
+  auto var##_result = (expr);         \
+  if (!var##_result) return var##_result.error(); \
+  auto var = std::move(*var##_result)
+
+Result<Council> Reader::ReadCouncil(const json& c, const std::string& path) const {
+  if (!c.is_object()) return Fail(path, "expected an object");
+  Council council;
+  PSEPHOS_TRY(id, String(c, path, "id", true));
+  council.id = id;
+  PSEPHOS_TRY(gss, String(c, path, "gss", false));
+  council.gss = gss;
+  PSEPHOS_TRY(name, String(c, path, "name", true));
+  council.name = name;
+  PSEPHOS_TRY(type, String(c, path, "type", true));
+  auto t = ParseCouncilType(type);
+  if (!t) return Fail(Join(path, "type"), "'" + type + "' is not one of london-borough, metropolitan-borough, non-metropolitan-district, unitary");
+  council.type = *t;
+  PSEPHOS_TRY(region, String(c, path, "region", false));
+  council.region = region;
+  PSEPHOS_TRY(cycle, String(c, path, "cycle", true));
+  auto cy = ParseElectoralCycle(cycle);
+  if (!cy) return Fail(Join(path, "cycle"), "'" + cycle + "' is not one of all-out, thirds, halves");
+  council.cycle = *cy;
+  PSEPHOS_TRY(seats, Count(c, path, "seats", true));
+  council.total_seats = static_cast<int>(*seats);
+  PSEPHOS_TRY(vacant, Count(c, path, "vacant_not_up", false));
+  council.vacant_not_up = static_cast<int>(vacant.value_or(0));
+
+  if (auto it = c.find("not_up"); it != c.end() && !it->is_null()) {
+    if (!it->is_object()) return Fail(Join(path, "not_up"), "expected an object of party: seats");
+    int independents = 0;
+    for (const auto& [label, n] : it->items()) {
+      std::string where = Join(path, "not_up." + label);
+      PSEPHOS_TRY(party, Party(json(label), where));
+      if (!n.is_number_integer() || n.get<int64_t>() < 0 || n.get<int64_t>() > 100000)
+        return Fail(where, "expected a number of seats >= 0");
+      int count = n.get<int>();
+      // Each independent is separate for control: give each a key of its own.
+      if (party == kIndependent) {
+        for (int i = 0; i < count; ++i)
+          council.not_up["IND:independent " + std::to_string(++independents) + " (not up)"] = 1;
+      } else {
+        council.not_up[party] += count;
+      }
+    }
+  }
+  auto wards = c.find("wards");
+  if (wards == c.end() || !wards->is_array()) return Fail(Join(path, "wards"), "missing; expected an array of wards");
+  for (size_t i = 0; i < wards->size(); ++i) {
+    const json& w = (*wards)[i];
+    std::string wpath = Index(Join(path, "wards"), i);
+    if (!w.is_object()) return Fail(wpath, "expected an object");
+    Ward ward;
+    PSEPHOS_TRY(wname, String(w, wpath, "name", true));
+    ward.name = wname;
+    PSEPHOS_TRY(wid, String(w, wpath, "id", false));
+    ward.id = wid.empty() ? Slugify(wname) : wid;
+    PSEPHOS_TRY(wgss, String(w, wpath, "gss", false));
+    ward.gss = wgss;
+    auto defending = w.find("defending");
+    if (defending == w.end() || !defending->is_array() || defending->empty())
+      return Fail(Join(wpath, "defending"), "missing; expected an array with one entry per seat up (a party, or null for a vacancy)");
+    auto last_won = w.find("last_won");
+    if (last_won != w.end() && !last_won->is_null() &&
+        (!last_won->is_array() || last_won->size() != defending->size()))
+      return Fail(Join(wpath, "last_won"), "expected an array as long as 'defending'");
+    for (size_t s = 0; s < defending->size(); ++s) {
+      SeatUp seat;
+      const json& dv = (*defending)[s];
+      if (!dv.is_null() && dv != "vacant") {
+        PSEPHOS_TRY(p, Party(dv, Index(Join(wpath, "defending"), s)));
+        seat.defending = PartyRegistry::ControlKey(p, ward.name + " seat " + std::to_string(s + 1));
+      }
+      if (last_won != w.end() && last_won->is_array() && !(*last_won)[s].is_null()) {
+        PSEPHOS_TRY(p, Party((*last_won)[s], Index(Join(wpath, "last_won"), s)));
+        seat.last_won = PartyRegistry::ControlKey(p, ward.name + " seat " + std::to_string(s + 1));
+      }
+      ward.seats_up.push_back(std::move(seat));
+    }
+    council.wards.push_back(std::move(ward));
+  }
+  return council;
+}
+
+Result<Declaration> Reader::ReadDeclaration(const json& d, const std::string& path) const {
+  if (!d.is_object()) return Fail(path, "expected an object");
+  Declaration out;
+  PSEPHOS_TRY(ballot, String(d, path, "ballot", false));
+  out.ballot_id = ballot;
+  PSEPHOS_TRY(council, String(d, path, "council", true));
+  out.council = council;
+  PSEPHOS_TRY(ward_name, String(d, path, "ward_name", false));
+  out.ward_name = ward_name;
+  PSEPHOS_TRY(ward, String(d, path, "ward", ward_name.empty()));
+  out.ward = ward.empty() ? Slugify(ward_name) : ward;
+  PSEPHOS_TRY(council_name, String(d, path, "council_name", false));
+  out.council_name = council_name;
+  PSEPHOS_TRY(council_gss, String(d, path, "council_gss", false));
+  out.council_gss = council_gss;
+  PSEPHOS_TRY(ward_gss, String(d, path, "ward_gss", false));
+  out.ward_gss = ward_gss;
+  PSEPHOS_TRY(seats, Count(d, path, "seats", true));
+  if (*seats < 1 || *seats > 20) return Fail(Join(path, "seats"), "expected 1 to 20 seats, found " + std::to_string(*seats));
+  out.seats = static_cast<int>(*seats);
+  PSEPHOS_TRY(electorate, Count(d, path, "electorate", false));
+  out.electorate = electorate;
+  PSEPHOS_TRY(papers, Count(d, path, "ballot_papers", false));
+  out.ballot_papers = papers;
+  PSEPHOS_TRY(rejected, Count(d, path, "rejected", false));
+  out.rejected = rejected;
+  PSEPHOS_TRY(status, String(d, path, "status", false));
+  if (!status.empty()) {
+    auto s = ParsePollStatus(status);
+    if (!s) return Fail(Join(path, "status"), "'" + status + "' is not one of contested, uncontested, postponed");
+    out.status = *s;
+  }
+  PSEPHOS_TRY(declared_at, String(d, path, "declared_at", false));
+  out.declared_at = declared_at;
+  auto candidates = d.find("candidates");
+  if (candidates == d.end() || !candidates->is_array())
+    return Fail(Join(path, "candidates"), "missing; expected an array of candidates");
+  for (size_t i = 0; i < candidates->size(); ++i) {
+    const json& c = (*candidates)[i];
+    std::string cpath = Index(Join(path, "candidates"), i);
+    if (!c.is_object()) return Fail(cpath, "expected an object");
+    Candidate cand;
+    PSEPHOS_TRY(name, String(c, cpath, "name", true));
+    cand.name = name;
+    auto party = c.find("party");
+    if (party == c.end()) return Fail(Join(cpath, "party"), "missing; expected a party id or name");
+    PSEPHOS_TRY(p, Party(*party, Join(cpath, "party")));
+    cand.party = p;
+    PSEPHOS_TRY(votes, Count(c, cpath, "votes", out.status == PollStatus::kContested));
+    cand.votes = votes.value_or(0);
+    if (auto e = c.find("elected"); e != c.end() && !e->is_null()) {
+      if (!e->is_boolean()) return Fail(Join(cpath, "elected"), "expected true or false");
+      cand.elected = e->get<bool>();
+    }
+    out.candidates.push_back(std::move(cand));
+  }
+  if (out.ballot_id.empty()) out.ballot_id = path;  // errors from the count need a name
+  return out;
+}
+
+// nlohmann reports a byte offset; people want a line.
+int64_t LineOf(std::string_view text, size_t byte) {
+  byte = std::min(byte, text.size());
+  return 1 + std::count(text.begin(), text.begin() + static_cast<long>(byte), '\n');
+}
+
+Result<json> Parse(std::string_view text, const std::string& file) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
+    return MakeError("invalid JSON: " + what, "", file, LineOf(text, e.byte == 0 ? 0 : e.byte - 1));
+  }
+}
+
+json CountOrNull(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
+
+}  // namespace
+
+Result<NightFile> ParseNightJson(std::string_view text, std::string file, const PartyRegistry& registry) {
+  auto doc = Parse(text, file);
+  if (!doc) return doc.error();
+  Reader r(file, registry);
+  const json& root = *doc;
+  if (!root.is_object()) return r.Fail("", "expected a JSON object with 'election', 'councils' and 'declarations'");
+  NightFile night;
+  auto election = root.find("election");
+  if (election == root.end() || !election->is_object()) return r.Fail("election", "missing; expected an object");
+  PSEPHOS_TRY(id, r.String(*election, "election", "id", true));
+  night.election.id = id;
+  PSEPHOS_TRY(name, r.String(*election, "election", "name", false));
+  night.election.name = name;
+  PSEPHOS_TRY(date, r.String(*election, "election", "date", true));
+  night.election.date = date;
+  if (auto rh = election->find("rehearsal"); rh != election->end()) {
+    if (!rh->is_boolean()) return r.Fail("election.rehearsal", "expected true or false");
+    night.election.rehearsal = rh->get<bool>();
+  }
+  if (auto councils = root.find("councils"); councils != root.end()) {
+    if (!councils->is_array()) return r.Fail("councils", "expected an array");
+    for (size_t i = 0; i < councils->size(); ++i) {
+      PSEPHOS_TRY(council, r.ReadCouncil((*councils)[i], Reader::Index("councils", i)));
+      night.election.councils.push_back(std::move(council));
+    }
+  }
+  if (auto declarations = root.find("declarations"); declarations != root.end()) {
+    if (!declarations->is_array()) return r.Fail("declarations", "expected an array");
+    for (size_t i = 0; i < declarations->size(); ++i) {
+      PSEPHOS_TRY(d, r.ReadDeclaration((*declarations)[i], Reader::Index("declarations", i)));
+      night.declarations.push_back(std::move(d));
+    }
+  }
+  return night;
+}
+
+Result<NightFile> ReadNightJson(const std::string& path, const PartyRegistry& registry) {
+  auto text = ReadFile(path);
+  if (!text) return text.error();
+  return ParseNightJson(*text, path, registry);
+}
+
+Result<Declaration> ParseDeclarationJson(std::string_view text, std::string file,
+                                         const PartyRegistry& registry) {
+  auto doc = Parse(text, file);
+  if (!doc) return doc.error();
+  return Reader(file, registry).ReadDeclaration(*doc, "");
+}
+
+std::string WriteNightJson(const Election& election, const std::vector<Declaration>& declarations) {
+  json root;
+  root["election"] = {{"id", election.id}, {"name", election.name}, {"date", election.date},
+                      {"rehearsal", election.rehearsal}};
+  json councils = json::array();
+  for (const Council& c : election.councils) {
+    json not_up = json::object();
+    int independents = 0;
+    for (const auto& [key, n] : c.not_up) {
+      if (key.starts_with("IND:")) independents += n;
+      else not_up[key] = n;
+    }
+    if (independents) not_up[std::string(kIndependent)] = independents;
+    json wards = json::array();
+    for (const Ward& w : c.wards) {
+      json defending = json::array(), last_won = json::array();
+      auto key = [](const std::optional<std::string>& k) {
+        if (!k) return json(nullptr);
+        return json(k->starts_with("IND:") ? std::string(kIndependent) : *k);
+      };
+      for (const SeatUp& s : w.seats_up) {
+        defending.push_back(key(s.defending));
+        last_won.push_back(key(s.last_won));
+      }
+      wards.push_back({{"id", w.id}, {"gss", w.gss}, {"name", w.name}, {"defending", defending},
+                       {"last_won", last_won}});
+    }
+    councils.push_back({{"id", c.id}, {"gss", c.gss}, {"name", c.name},
+                        {"type", std::string(ToString(c.type))}, {"region", c.region},
+                        {"seats", c.total_seats}, {"cycle", std::string(ToString(c.cycle))},
+                        {"not_up", not_up}, {"vacant_not_up", c.vacant_not_up}, {"wards", wards}});
+  }
+  root["councils"] = councils;
+  json decls = json::array();
+  for (const Declaration& d : declarations) {
+    json candidates = json::array();
+    for (const Candidate& c : d.candidates) {
+      json cj = {{"name", c.name}, {"party", c.party}, {"votes", c.votes}};
+      if (c.elected) cj["elected"] = *c.elected;
+      candidates.push_back(cj);
+    }
+    decls.push_back({{"ballot", d.ballot_id}, {"council", d.council}, {"ward", d.ward},
+                     {"ward_name", d.ward_name}, {"ward_gss", d.ward_gss}, {"seats", d.seats},
+                     {"electorate", CountOrNull(d.electorate)},
+                     {"ballot_papers", CountOrNull(d.ballot_papers)},
+                     {"rejected", CountOrNull(d.rejected)},
+                     {"status", std::string(ToString(d.status))}, {"declared_at", d.declared_at},
+                     {"candidates", candidates}});
+  }
+  root["declarations"] = decls;
+  return root.dump(1) + "\n";
+}
+
+}  // namespace psephos

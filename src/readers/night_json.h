@@ -1,0 +1,44 @@
+// night_json.h
+//
+// Psephos's own JSON for a night: the councils as set up before polling day (seats not up,
+// and per ward the seats up with the party defending each and the party that last won it)
+// and any declarations. The format is documented in docs/NIGHT_FORMAT.md; the demo night,
+// the test fixtures and the API (later) all use it. Party fields take registry ids ("PP53")
+// or any name the registry resolves ("Labour"); "IND" is an independent.
+//
+//   Result<NightFile> night = ReadNightJson("tests/fixtures/trafford-2018.json", registry);
+//   Result<Night> n = Night::Create(std::move(night->election), registry);
+//   std::string text = WriteNightJson(election, declarations, registry);
+#ifndef PSEPHOS_READERS_NIGHT_JSON_H_
+#define PSEPHOS_READERS_NIGHT_JSON_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/model.h"
+#include "core/party.h"
+
+namespace psephos {
+
+struct NightFile {
+  Election election;
+  std::vector<Declaration> declarations;
+};
+
+// Errors name the file, the line (for syntax errors) and the JSON path of the field
+// ("councils[0].wards[3].defending[1]").
+Result<NightFile> ParseNightJson(std::string_view text, std::string file,
+                                 const PartyRegistry& registry);
+Result<NightFile> ReadNightJson(const std::string& path, const PartyRegistry& registry);
+// One declaration as a JSON object (the "declarations" items), e.g. an API body.
+Result<Declaration> ParseDeclarationJson(std::string_view text, std::string file,
+                                         const PartyRegistry& registry);
+
+// The inverse of ParseNightJson: ids as stored, two-space indent, stable key order.
+std::string WriteNightJson(const Election& election, const std::vector<Declaration>& declarations);
+
+}  // namespace psephos
+
+#endif  // PSEPHOS_READERS_NIGHT_JSON_H_
