@@ -90,8 +90,8 @@ std::vector<std::pair<CouncilType, ElectoralCycle>> BlockShape(Rng& rng) {
   };
   add(CouncilType::kLondonBorough, 0, 0, kLondonBoroughs);
   add(CouncilType::kMetropolitanBorough, kMetropolitanBoroughs, 0, 0);
-  add(CouncilType::kNonMetropolitanDistrict, 50, 7, 10);
-  add(CouncilType::kUnitary, 13, 0, 4);
+  add(CouncilType::kNonMetropolitanDistrict, 53, 7, 7);
+  add(CouncilType::kUnitary, 14, 0, 3);
   return shape;
 }
 

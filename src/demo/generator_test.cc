@@ -305,6 +305,7 @@ TEST(GenerateNight, ControlPictureLooksLikeMay2018) {
         ++after[d.council][c.party == "IND" ? "IND:" + c.name : c.party];
   }
   std::map<std::string, int> before_held, after_held;
+  std::map<std::string, std::map<std::string, int>> by_type;  // type -> controller -> councils
   int changes = 0, wards = 0, candidates = 0;
   for (const Council& c : night.election.councils) {
     std::map<std::string, int> eve = c.not_up;
@@ -314,6 +315,7 @@ TEST(GenerateNight, ControlPictureLooksLikeMay2018) {
     const std::string before = Controller(eve, c.total_seats).value_or("NOC");
     const std::string now = Controller(after[c.id], c.total_seats).value_or("NOC");
     ++before_held[before];
+    ++by_type[std::string(ToString(c.type))][before];
     ++after_held[now];
     if (before != now) ++changes;
     wards += static_cast<int>(c.wards.size());
@@ -324,6 +326,11 @@ TEST(GenerateNight, ControlPictureLooksLikeMay2018) {
             << changes << " councils change control\n";
   for (const auto& [key, n] : before_held)
     std::cout << "  " << key << ": before " << n << ", after " << after_held[key] << "\n";
+  for (const auto& [type, held] : by_type) {
+    std::cout << "  " << type << " before:";
+    for (const auto& [key, n] : held) std::cout << " " << key << " " << n;
+    std::cout << "\n";
+  }
   EXPECT_GE(before_held["PP53"], 50);
   EXPECT_GE(before_held["PP52"], 30);
   EXPECT_GE(before_held["PP90"], 2);

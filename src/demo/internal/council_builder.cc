@@ -42,13 +42,13 @@ WardLean MakeLean(Rng& rng, const CouncilProfile& profile) {
   WardLean lean;
   for (int p = 0; p < kPartyCount; ++p) {
     if (p == kCon || p == kLab) {
-      // Big parties: an additive shift (sd about 9-10 points) between wards.
-      const int shift = static_cast<int>(rng.Bell(p == kCon ? 90 : 100));
+      // Big parties: an additive shift (sd about 11-12 points) between wards.
+      const int shift = static_cast<int>(rng.Bell(p == kCon ? 110 : 120));
       lean.last[p] = std::max(5, profile.last[p] + shift + static_cast<int>(rng.Bell(20)));
       lean.now[p] = std::max(5, profile.now[p] + shift + static_cast<int>(rng.Bell(25)));
     } else if (p == kLd || p == kGrn || p == kUkip || p == kRes) {
       // Smaller parties are patchy: strong in a few wards, nowhere in others.
-      const int sd = p == kLd ? 450 : p == kRes ? 400 : p == kGrn ? 350 : 300;
+      const int sd = p == kLd ? 450 : p == kRes ? 400 : p == kGrn ? 550 : 300;
       const int factor = std::max(200, 1000 + static_cast<int>(rng.Bell(sd)));
       lean.last[p] = profile.last[p] * factor / 1000;
       lean.now[p] = profile.now[p] * std::max(150, factor + static_cast<int>(rng.Bell(80))) / 1000;
@@ -91,7 +91,7 @@ std::vector<Entry> ChooseSlates(Rng& rng, const CouncilProfile& profile, const W
   const bool independent_minded = profile.independent_per_mille >= 300;
   for (int i = 0; i < 2; ++i) {
     if (!rng.Chance(i == 0 ? profile.independent_per_mille : 100, 1000)) break;
-    int weight = independent_minded ? rng.Between(150, 450) : rng.Between(40, 280);
+    int weight = independent_minded ? rng.Between(150, 450) : rng.Between(60, 330);
     entries.push_back({kInd, weight, 1, {}});
   }
   for (Entry& entry : entries)
@@ -349,7 +349,7 @@ BuiltCouncil BuildCouncil(Rng& rng, const CouncilPlan& plan) {
         }
       }
       std::string won = std::string(PartyId(winner, profile));
-      if (rng.Chance(profile.independent_per_mille, 3000)) won = people.FreshIndependentKey();
+      if (rng.Chance(profile.independent_per_mille, 1500)) won = people.FreshIndependentKey();
       if (std::optional<std::string> holder = EveOfPoll(rng, won, people))
         ++council.not_up[*holder];
       else
