@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# End-to-end checks of the psephos command: help, exit codes, errors naming file and line,
+# and a real council from ../shared/data (skipped when absent, failed when CI=true).
+# Usage (ctest runs it): cli_test.sh PSEPHOS_BINARY SOURCE_DIR SHARED_DATA_DIR
+set -u
+bin="$1"; src="$2"; data="$3"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+passed=0; failed=0
+check() {  # check NAME EXPECTED_EXIT COMMAND... ; output in $tmp/out
+  local name="$1" want="$2"; shift 2
+  "$@" >"$tmp/out" 2>&1; local got=$?
+  if [ "$got" -eq "$want" ]; then passed=$((passed+1)); else
+    failed=$((failed+1)); echo "FAIL $name: exit $got, wanted $want"; cat "$tmp/out"; fi
+}
+contains() {  # contains NAME TEXT: the last output contains TEXT
+  if grep -qF -- "$2" "$tmp/out"; then passed=$((passed+1)); else
+    failed=$((failed+1)); echo "FAIL $1: output lacks '$2'"; cat "$tmp/out"; fi
+}
+
+check help 0 "$bin" --help;                         contains help "Subcommands:"
+check subcommand-help 0 "$bin" council --help;      contains subcommand-help "--baseline"
+check no-command 1 "$bin"
+check bad-option 1 "$bin" night --demo --no-such-option
+check no-input 1 "$bin" parties;                    contains no-input "give --demo"
+check bad-baseline 1 "$bin" parties --demo --baseline yesterday
+
+printf '{"election": {"id": "x", "date": "2018-05-03"},\n "councils": [\n  {"id": 7}\n ]}\n' >"$tmp/bad.json"
+check bad-night 2 "$bin" parties --night "$tmp/bad.json"; contains bad-night "councils[0].id: expected a string"
+printf '{"election": {"id": "x",\n' >"$tmp/broken.json"
+check broken-json 2 "$bin" parties --night "$tmp/broken.json"; contains broken-json "broken.json:"
+printf 'ballot_paper_id,election_id,post_id,post_label,person_id,person_name,party_id,party_name,votes,elected,turnout_reported,spoilt\nlocal.x.y.2018-05-03,local.x.2018-05-03,MTW:E05000001,Y,1,A B,party:53,Labour Party,-4,t,,\n' >"$tmp/neg.csv"
+check negative-votes 2 "$bin" parties --results "dc-csv:$tmp/neg.csv"; contains negative-votes "neg.csv:2: votes: negative"
+printf 'what,is,this\n1,2,3\n' >"$tmp/unknown.csv"
+check undetectable 2 "$bin" parties --results "$tmp/unknown.csv"; contains undetectable "cannot tell the results format"
+
+check demo 0 "$bin" night --demo;                   contains demo "State of the parties after"
+check demo-json 0 "$bin" parties --demo --json --london
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["filter"]=="London", d["filter"]' "$tmp/out" \
+  && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL demo-json: not the London filter's JSON"; }
+check no-council 3 "$bin" council nowhere --demo
+
+lga="$data/trafford-2016-2026-lga/trafford_council_election_results.csv"
+if [ -f "$lga" ]; then
+  check trafford 0 "$bin" headlines --night "$src/tests/fixtures/trafford-2018.json" --results "$lga" --date 2018-05-03
+  contains trafford "Trafford: NOC gain from Conservative"
+  check trafford-council 0 "$bin" council trafford --night "$src/tests/fixtures/trafford-2018.json" --results "lga:$lga" --date 2018-05-03
+  contains trafford-council "Change since the seats were last fought: Con -5, Lab +4, Grn +2, LD -1"
+  check import 0 "$bin" import --results "$data/london-boroughs-2014/london_council_election_2014_ward.csv" --out "$tmp/night.json"
+  contains import "Read 629 ward declarations (1851 seats) in 32 councils"
+  check reimport 0 "$bin" parties --night "$tmp/night.json";  contains reimport "after 32 of 32 councils"
+elif [ "${CI:-}" = "true" ]; then
+  failed=$((failed+1)); echo "FAIL: CI=true but $lga is missing"
+else
+  echo "skipping the real-data checks: ../shared/data is absent"
+fi
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
