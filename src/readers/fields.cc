@@ -81,6 +81,17 @@ Result<bool> ParseFlag(const CsvTable& table, const CsvRow& row, size_t column,
   return table.FieldError(row, column, "'" + text + "' is not an elected flag (expected yes/no, true/false, t/f, ELECTED/NOT ELECTED)");
 }
 
+Status CheckFlaggedSeats(Declaration& d, const CsvTable& table, const CsvRow& row, size_t column) {
+  int flagged = 0;
+  for (const Candidate& candidate : d.candidates) flagged += candidate.elected.value_or(false) ? 1 : 0;
+  if (flagged != d.seats)
+    return table.FieldError(row, column,
+                            d.ward_name + " (" + d.council_name + ") has " + std::to_string(flagged) +
+                                " candidates flagged elected for " + std::to_string(d.seats) + " seats");
+  if (static_cast<int>(d.candidates.size()) <= d.seats) d.status = PollStatus::kUncontested;
+  return {};
+}
+
 PartyResolver::PartyResolver(const PartyRegistry& registry, UnknownParties unknown)
     : registry_(registry), unknown_(unknown) {}
 

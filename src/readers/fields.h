@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/model.h"
 #include "core/party.h"
 #include "readers/csv.h"
 
@@ -37,6 +38,12 @@ Result<std::optional<int64_t>> ParseOptionalCount(const CsvTable& table, const C
 std::optional<bool> ParseFlagText(std::string_view text);
 Result<bool> ParseFlag(const CsvTable& table, const CsvRow& row, size_t column,
                        bool empty_is_false);
+
+// For files whose elected flags are the returning officer's word: the number flagged must be
+// the seats (else an error at `row`, `column`), and a ward with no more candidates than seats
+// is marked uncontested.
+Status CheckFlaggedSeats(Declaration& declaration, const CsvTable& table, const CsvRow& row,
+                         size_t column);
 
 // Trims spaces and tabs (and a non-breaking space) from both ends.
 std::string TrimText(std::string_view text);

@@ -150,13 +150,7 @@ Result<DeclarationSet> ReadLondon2014Text(std::string_view text, std::string fil
   // is a broken file, not a result.
   for (size_t i = 0; i < set.declarations.size(); ++i) {
     Declaration& d = set.declarations[i];
-    int flagged = 0;
-    for (const Candidate& candidate : d.candidates) flagged += candidate.elected.value_or(false) ? 1 : 0;
-    if (flagged != d.seats)
-      return table.FieldError(*ward_first_row[i], c.elected,
-                              d.ward_name + " (" + d.council_name + ") has " + std::to_string(flagged) +
-                                  " candidates flagged elected for " + std::to_string(d.seats) + " seats");
-    if (static_cast<int>(d.candidates.size()) <= d.seats) d.status = PollStatus::kUncontested;
+    if (Status s = CheckFlaggedSeats(d, table, *ward_first_row[i], c.elected); !s) return s.error();
   }
 
   // The usual spelling of "elected" in this file; a ward spelling it otherwise came from

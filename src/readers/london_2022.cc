@@ -184,13 +184,7 @@ Result<DeclarationSet> ReadLondon2022Text(std::string_view candidates_text,
 
   for (size_t i = 0; i < set.declarations.size(); ++i) {
     Declaration& d = set.declarations[i];
-    int flagged = 0;
-    for (const Candidate& candidate : d.candidates) flagged += candidate.elected.value_or(false) ? 1 : 0;
-    if (flagged != d.seats)
-      return table.FieldError(*ward_first_row[i], elected,
-                              d.ward_name + " (" + d.council_name + ") has " + std::to_string(flagged) +
-                                  " candidates flagged elected for " + std::to_string(d.seats) + " seats");
-    if (static_cast<int>(d.candidates.size()) <= d.seats) d.status = PollStatus::kUncontested;
+    if (Status s = CheckFlaggedSeats(d, table, *ward_first_row[i], elected); !s) return s.error();
   }
   // Every ward of the ward file must have had candidates: otherwise the join lost a ward.
   for (const auto& [key, figures] : *wards) {
