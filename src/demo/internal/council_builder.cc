@@ -290,7 +290,8 @@ BuiltCouncil BuildCouncil(Rng& rng, const CouncilPlan& plan) {
   built.declarations.reserve(members.size());
   const size_t forced_uncontested = plan.force_uncontested ? rng.Below(members.size()) : SIZE_MAX;
   size_t forced_postponed = plan.force_postponed ? rng.Below(members.size()) : SIZE_MAX;
-  if (forced_postponed == forced_uncontested) forced_postponed = (forced_postponed + 1) % members.size();
+  if (plan.force_postponed && forced_postponed == forced_uncontested)
+    forced_postponed = (forced_postponed + 1) % members.size();
 
   for (size_t w = 0; w < members.size(); ++w) {
     Ward ward;
