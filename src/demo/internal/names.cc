@@ -128,7 +128,7 @@ const std::vector<std::string>& MinorPartyIds() {
   // Liberal, TUSC, BNP, CPA, Women's Equality, Monster Raving Loony, SDP, NHA: all on the
   // ballot somewhere in England in 2018. Reform UK (founded 2019) is left out.
   static const std::vector<std::string> ids = {"PP54",  "PP804", "PP106", "PP79",
-                                               "PP2755", "PP66", "PP2574", "PP1931"};
+                                               "PP2755", "PP66", "PP243", "PP1931"};
   return ids;
 }
 

@@ -1,0 +1,425 @@
+#include "readers/democracy_club.h"
+
+#include <cctype>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "readers/csv.h"
+#include "readers/fields.h"
+#include "readers/internal/ballot_rows.h"
+#include "readers/internal/council_codes.h"
+
+namespace psephos {
+
+namespace {
+
+using Json = nlohmann::ordered_json;  // ordered: objects keep document order (see ObjectLines)
+
+// One candidate row as both formats give it, with the names of the fields it came from so the
+// checks made later can name them whichever format it was.
+struct DcRow {
+  int64_t line = 0;          // the candidate's row (CSV) or object (JSON)
+  int64_t ballot_line = 0;   // the ballot's row (CSV) or result set object (JSON)
+  std::string ballot_id, election_name, post_id, post_label, person_name, party_id, party_name;
+  int64_t votes = 0;
+  bool elected = false;
+  std::optional<int64_t> spoilt;
+  std::string ballot_field, party_field, name_field, post_field, elected_field;
+};
+
+struct BallotIdParts {
+  std::string council, ward, date;
+};
+
+bool IsIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+
+// local.<council>.<ward>[.by].<date>
+std::optional<BallotIdParts> ParseBallotId(std::string_view id) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    size_t dot = id.find('.', start);
+    parts.push_back(id.substr(start, dot == std::string_view::npos ? id.npos : dot - start));
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  if (parts.size() != 4 && parts.size() != 5) return std::nullopt;
+  if (parts[0] != "local" || parts[1].empty() || parts[2].empty()) return std::nullopt;
+  if (parts.size() == 5 && parts[3] != "by") return std::nullopt;
+  if (!IsIsoDate(parts.back())) return std::nullopt;
+  return BallotIdParts{std::string(parts[1]), std::string(parts[2]), std::string(parts.back())};
+}
+
+// "MTW:E05010881" -> "E05010881"; "" when the part after ':' is not a GSS code.
+std::string GssFromPostId(std::string_view post_id) {
+  size_t colon = post_id.find(':');
+  std::string_view code = colon == std::string_view::npos ? post_id : post_id.substr(colon + 1);
+  if (code.size() != 9 || !std::isupper(static_cast<unsigned char>(code[0]))) return "";
+  for (char c : code.substr(1))
+    if (!std::isdigit(static_cast<unsigned char>(c))) return "";
+  return std::string(code);
+}
+
+// Democracy Club party id -> a label the registry resolves; nullopt for an unknown form.
+std::optional<std::string> CommissionLabel(std::string_view id) {
+  auto digits = [](std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    return true;
+  };
+  if (id == "ynmp-party:2") return std::string(kIndependent);  // DC's "Independent"
+  if (id.starts_with("party:") && digits(id.substr(6))) return "PP" + std::string(id.substr(6));
+  if (id.starts_with("joint-party:")) {
+    // A joint description counts for its first party (Labour and Co-operative -> Labour).
+    std::string_view rest = id.substr(12);
+    std::string_view first = rest.substr(0, rest.find('-'));
+    if (digits(first)) return "PP" + std::string(first);
+  }
+  return std::nullopt;
+}
+
+// "Sheffield local election" -> "Sheffield".
+std::string CouncilNameFromElection(std::string_view name, std::string_view slug) {
+  constexpr std::string_view kSuffix = " local election";
+  if (name.ends_with(kSuffix)) return std::string(name.substr(0, name.size() - kSuffix.size()));
+  return internal::CouncilNameFromSlug(slug);
+}
+
+Result<DeclarationSet> BuildDeclarations(const std::vector<DcRow>& rows, const std::string& file,
+                                         const PartyRegistry& registry,
+                                         const ReadOptions& options) {
+  PartyResolver parties(registry, options.unknown_parties);
+  internal::BallotIndex index;
+  std::vector<std::string> warnings;
+  for (const DcRow& row : rows) {
+    auto parts = ParseBallotId(row.ballot_id);
+    if (!parts)
+      return MakeError("'" + row.ballot_id + "' is not a local ballot id (local.<council>.<ward>[.by].<date>)",
+                       row.ballot_field, file, row.ballot_line);
+    if (!options.election_date.empty() && parts->date != options.election_date) continue;
+
+    if (TrimText(row.party_id).empty()) return MakeError("empty party", row.party_field, file, row.line);
+    auto label = CommissionLabel(TrimText(row.party_id));
+    if (!label)
+      return MakeError("'" + row.party_id + "' is not a Democracy Club party id (party:NN, joint-party:NN-MM, ynmp-party:2)",
+                       row.party_field, file, row.line);
+    std::string party;
+    if (parties.registry().Find(*label)) {
+      party = *label;
+    } else if (auto by_name = parties.registry().Resolve(row.party_name)) {
+      // The registry holds some parties under a local id (LOCAL:english-democrats for
+      // party:17): the name still finds them; say so, as ids and names should agree.
+      party = *by_name;
+      warnings.push_back(file + ":" + std::to_string(row.line) + ": party id " + row.party_id +
+                         " is not in data/parties.csv; read '" + row.party_name + "' as " + party);
+    } else if (options.unknown_parties == UnknownParties::kLocal) {
+      auto local = parties.Resolve(row.party_name, file, row.line, row.party_field);
+      if (!local) return local.error();
+      party = *local;
+    } else {
+      return MakeError("unknown party id '" + row.party_id + "' (" + *label + " '" + row.party_name +
+                           "' is not in data/parties.csv)",
+                       row.party_field, file, row.line);
+    }
+    if (TrimText(row.person_name).empty())
+      return MakeError("empty candidate name", row.name_field, file, row.line);
+
+    bool is_new = false;
+    internal::BallotRows& ballot = index.Get(row.ballot_id, &is_new);
+    Declaration& d = ballot.declaration;
+    std::string ward_gss = GssFromPostId(row.post_id);
+    if (is_new) {
+      d.council = parts->council;
+      d.council_name = CouncilNameFromElection(row.election_name, parts->council);
+      d.council_gss = internal::KnownCouncilGss(parts->council);
+      d.ward = parts->ward;
+      d.ward_name = TrimText(row.post_label);
+      d.ward_gss = ward_gss;
+      d.rejected = row.spoilt;
+    } else if (d.ward_gss != ward_gss) {
+      return MakeError("post '" + row.post_id + "' differs from the ballot's earlier rows (" +
+                           d.ward_gss + ")",
+                       row.post_field, file, row.line);
+    }
+    ballot.Add(Candidate{TrimText(row.person_name), party, row.votes, row.elected}, row.line);
+  }
+
+  DeclarationSet set;
+  for (internal::BallotRows& ballot : index.ballots()) {
+    if (Status s = ballot.CheckNoRepeatedCandidate(file, rows.empty() ? "" : rows[0].name_field); !s)
+      return s.error();
+    int elected = ballot.ElectedCount();
+    if (elected == 0)
+      return MakeError("no candidate is flagged elected in " + ballot.declaration.ballot_id,
+                       rows.empty() ? "elected" : rows[0].elected_field, file, ballot.first_line);
+    ballot.declaration.seats = elected;
+    set.declarations.push_back(std::move(ballot.declaration));
+  }
+  set.new_parties = parties.new_parties();
+  set.warnings = std::move(warnings);
+  return set;
+}
+
+// ---- JSON ----------------------------------------------------------------------------------
+
+// The line each JSON object starts on, in document order: nlohmann keeps no positions, so we
+// count '{' outside strings and pair them with a pre-order walk of the parsed (ordered) value.
+std::unordered_map<const Json*, int64_t> ObjectLines(std::string_view text, const Json& root) {
+  std::vector<int64_t> starts;
+  int64_t line = 1;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') ++line;
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{') {
+      starts.push_back(line);
+    }
+  }
+  std::unordered_map<const Json*, int64_t> lines;
+  size_t next = 0;
+  auto walk = [&](auto& self, const Json& node) -> void {
+    if (node.is_object()) {
+      lines[&node] = next < starts.size() ? starts[next] : 0;
+      ++next;
+    }
+    if (node.is_structured())
+      for (const Json& child : node) self(self, child);
+  };
+  walk(walk, root);
+  // Repeated keys would drop objects from the parsed value and shift the pairing: then
+  // report no line rather than a wrong one.
+  if (next != starts.size())
+    for (auto& entry : lines) entry.second = 0;
+  return lines;
+}
+
+// Reads result sets into rows; errors name the object's line and the key path.
+class JsonRows {
+ public:
+  JsonRows(std::string file, std::unordered_map<const Json*, int64_t> lines)
+      : file_(std::move(file)), lines_(std::move(lines)) {}
+
+  int64_t Line(const Json& node) const {
+    auto it = lines_.find(&node);
+    return it == lines_.end() ? 0 : it->second;
+  }
+
+  // The value at a '.'-separated path under `node`, which must exist and not be null.
+  Result<const Json*> At(const Json& node, std::string_view path, const std::string& prefix) const {
+    const Json* at = &node;
+    size_t start = 0;
+    while (start <= path.size()) {
+      size_t dot = path.find('.', start);
+      std::string key(path.substr(start, dot == std::string_view::npos ? path.npos : dot - start));
+      if (!at->is_object() || !at->contains(key) || (*at)[key].is_null())
+        return MakeError("missing", prefix + std::string(path), file_, Line(node));
+      at = &(*at)[key];
+      if (dot == std::string_view::npos) break;
+      start = dot + 1;
+    }
+    return at;
+  }
+
+  Result<std::string> String(const Json& node, std::string_view path, const std::string& prefix) const {
+    auto at = At(node, path, prefix);
+    if (!at) return at.error();
+    if ((*at)->is_string()) return (*at)->get<std::string>();
+    if ((*at)->is_number_integer()) return (*at)->dump();
+    return MakeError("expected a string", prefix + std::string(path), file_, Line(node));
+  }
+
+  Result<int64_t> Count(const Json& node, std::string_view path, const std::string& prefix) const {
+    auto at = At(node, path, prefix);
+    if (!at) return at.error();
+    const Json& v = **at;
+    if (v.is_number_unsigned() && v.get<uint64_t>() <= 1'000'000'000) return static_cast<int64_t>(v.get<uint64_t>());
+    if (v.is_number_integer() && v.get<int64_t>() < 0)
+      return MakeError("negative (" + v.dump() + "); expected a whole number >= 0", prefix + std::string(path), file_, Line(node));
+    if (v.is_string())
+      if (auto n = ParseCountText(v.get<std::string>())) return *n;
+    return MakeError(v.dump() + " is not a whole number up to 1,000,000,000", prefix + std::string(path), file_, Line(node));
+  }
+
+  Result<bool> Flag(const Json& node, std::string_view path, const std::string& prefix) const {
+    auto at = At(node, path, prefix);
+    if (!at) return at.error();
+    if ((*at)->is_boolean()) return (*at)->get<bool>();
+    if ((*at)->is_string())
+      if (auto b = ParseFlagText((*at)->get<std::string>())) return *b;
+    return MakeError((*at)->dump() + " is not an elected flag (expected true/false)", prefix + std::string(path), file_, Line(node));
+  }
+
+  Result<std::vector<DcRow>> Read(const Json& root) const {
+    if (!root.is_array()) return MakeError("expected a JSON array of result sets", "", file_, 1);
+    std::vector<DcRow> rows;
+    for (size_t b = 0; b < root.size(); ++b) {
+      const Json& set = root[b];
+      if (!set.is_object())
+        return MakeError("expected a result set object", "[" + std::to_string(b) + "]", file_, 0);
+      auto ballot_id = String(set, "ballot_paper_id", "");
+      if (!ballot_id) return ballot_id.error();
+      std::optional<int64_t> spoilt;
+      if (set.contains("num_spoilt_ballots") && !set["num_spoilt_ballots"].is_null()) {
+        auto n = Count(set, "num_spoilt_ballots", "");
+        if (!n) return n.error();
+        spoilt = *n;
+      }
+      auto results = At(set, "candidate_results", "");
+      if (!results) return results.error();
+      if (!(*results)->is_array())
+        return MakeError("expected an array", "candidate_results", file_, Line(set));
+      for (size_t c = 0; c < (*results)->size(); ++c) {
+        const Json& cand = (**results)[c];
+        std::string prefix = "candidate_results[" + std::to_string(c) + "].";
+        if (!cand.is_object()) return MakeError("expected a candidate result object", prefix, file_, Line(set));
+        DcRow row;
+        row.line = Line(cand);
+        row.ballot_line = Line(set);
+        row.ballot_id = *ballot_id;
+        row.spoilt = spoilt;
+        row.ballot_field = "ballot_paper_id";
+        row.party_field = prefix + "membership.on_behalf_of.id";
+        row.name_field = prefix + "membership.person.name";
+        row.post_field = prefix + "membership.post.id";
+        row.elected_field = "is_winner";
+        auto votes = Count(cand, "num_ballots", prefix);
+        if (!votes) return votes.error();
+        auto winner = Flag(cand, "is_winner", prefix);
+        if (!winner) return winner.error();
+        auto elected = Flag(cand, "membership.elected", prefix);
+        if (!elected) return elected.error();
+        if (*winner != *elected)
+          return MakeError("is_winner and membership.elected disagree", prefix + "is_winner", file_, row.line);
+        auto election = String(cand, "membership.election.name", prefix);
+        if (!election) return election.error();
+        auto post_id = String(cand, "membership.post.id", prefix);
+        if (!post_id) return post_id.error();
+        auto post_label = String(cand, "membership.post.label", prefix);
+        if (!post_label) return post_label.error();
+        auto name = String(cand, "membership.person.name", prefix);
+        if (!name) return name.error();
+        auto party_id = String(cand, "membership.on_behalf_of.id", prefix);
+        if (!party_id) return party_id.error();
+        auto party_name = String(cand, "membership.on_behalf_of.name", prefix);
+        if (!party_name) return party_name.error();
+        row.votes = *votes;
+        row.elected = *winner;
+        row.election_name = *election;
+        row.post_id = *post_id;
+        row.post_label = *post_label;
+        row.person_name = *name;
+        row.party_id = *party_id;
+        row.party_name = *party_name;
+        rows.push_back(std::move(row));
+      }
+    }
+    return rows;
+  }
+
+ private:
+  std::string file_;
+  std::unordered_map<const Json*, int64_t> lines_;
+};
+
+// ---- CSV -----------------------------------------------------------------------------------
+
+Result<std::vector<DcRow>> ReadCsvRows(const CsvTable& table) {
+  std::vector<size_t> col;
+  for (const char* name : {"ballot_paper_id", "post_id", "post_label", "person_name", "party_id",
+                           "party_name", "votes", "elected", "spoilt"}) {
+    auto c = table.Column(name);
+    if (!c) return c.error();
+    col.push_back(*c);
+  }
+  enum { kBallot, kPostId, kPostLabel, kName, kPartyId, kPartyName, kVotes, kElected, kSpoilt };
+  std::vector<DcRow> rows;
+  for (const CsvRow& r : table.rows) {
+    DcRow row;
+    row.line = row.ballot_line = r.line;
+    row.ballot_id = TrimText(r.fields[col[kBallot]]);
+    row.post_id = TrimText(r.fields[col[kPostId]]);
+    row.post_label = r.fields[col[kPostLabel]];
+    row.person_name = r.fields[col[kName]];
+    row.party_id = r.fields[col[kPartyId]];
+    row.party_name = r.fields[col[kPartyName]];
+    auto votes = ParseCount(table, r, col[kVotes]);
+    if (!votes) return votes.error();
+    row.votes = *votes;
+    auto elected = ParseFlag(table, r, col[kElected], /*empty_is_false=*/false);
+    if (!elected) return elected.error();
+    row.elected = *elected;
+    auto spoilt = ParseOptionalCount(table, r, col[kSpoilt]);
+    if (!spoilt) return spoilt.error();
+    row.spoilt = *spoilt;
+    row.ballot_field = "ballot_paper_id";
+    row.party_field = "party_id";
+    row.name_field = "person_name";
+    row.post_field = "post_id";
+    row.elected_field = "elected";
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace
+
+Result<DeclarationSet> ReadDemocracyClubJsonText(std::string_view text, std::string file,
+                                                 const PartyRegistry& registry,
+                                                 const ReadOptions& options) {
+  Json root;
+  try {
+    root = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    // nlohmann reports a byte offset; turn it into a line.
+    int64_t line = 1;
+    for (size_t i = 0; i < text.size() && i < e.byte; ++i) line += text[i] == '\n' ? 1 : 0;
+    return MakeError(std::string("not valid JSON: ") + e.what(), "", file, line);
+  }
+  JsonRows reader(file, ObjectLines(text, root));
+  auto rows = reader.Read(root);
+  if (!rows) return rows.error();
+  return BuildDeclarations(*rows, file, registry, options);
+}
+
+Result<DeclarationSet> ReadDemocracyClubJson(const std::string& path,
+                                             const PartyRegistry& registry,
+                                             const ReadOptions& options) {
+  auto text = ReadFile(path);
+  if (!text) return text.error();
+  return ReadDemocracyClubJsonText(*text, path, registry, options);
+}
+
+Result<DeclarationSet> ReadDemocracyClubCsvText(std::string_view text, std::string file,
+                                                const PartyRegistry& registry,
+                                                const ReadOptions& options) {
+  auto table = ParseCsv(text, file);
+  if (!table) return table.error();
+  auto rows = ReadCsvRows(*table);
+  if (!rows) return rows.error();
+  return BuildDeclarations(*rows, file, registry, options);
+}
+
+Result<DeclarationSet> ReadDemocracyClubCsv(const std::string& path,
+                                            const PartyRegistry& registry,
+                                            const ReadOptions& options) {
+  auto text = ReadFile(path);
+  if (!text) return text.error();
+  return ReadDemocracyClubCsvText(*text, path, registry, options);
+}
+
+}  // namespace psephos

@@ -1,0 +1,56 @@
+#include "readers/internal/ballot_rows.h"
+
+#include <cctype>
+#include <set>
+#include <utility>
+
+#include "readers/fields.h"
+
+namespace psephos::internal {
+
+namespace {
+
+std::string FoldName(std::string_view name) {
+  std::string out = TrimText(name);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+void BallotRows::Add(Candidate candidate, int64_t line) {
+  if (declaration.candidates.empty()) first_line = line;
+  declaration.candidates.push_back(std::move(candidate));
+  lines.push_back(line);
+}
+
+Status BallotRows::CheckNoRepeatedCandidate(const std::string& file,
+                                            std::string_view field) const {
+  std::set<std::string> seen;
+  for (size_t i = 0; i < declaration.candidates.size(); ++i) {
+    if (!seen.insert(FoldName(declaration.candidates[i].name)).second)
+      return MakeError("candidate '" + declaration.candidates[i].name + "' appears twice in " +
+                           declaration.ballot_id +
+                           " (a repeated row, or two contests under one ward)",
+                       std::string(field), file, lines[i]);
+  }
+  return {};
+}
+
+int BallotRows::ElectedCount() const {
+  int n = 0;
+  for (const Candidate& c : declaration.candidates) n += c.elected.value_or(false) ? 1 : 0;
+  return n;
+}
+
+BallotRows& BallotIndex::Get(const std::string& ballot_id, bool* is_new) {
+  auto it = by_id_.find(ballot_id);
+  if (is_new) *is_new = it == by_id_.end();
+  if (it != by_id_.end()) return ballots_[it->second];
+  by_id_.emplace(ballot_id, ballots_.size());
+  ballots_.emplace_back();
+  ballots_.back().declaration.ballot_id = ballot_id;
+  return ballots_.back();
+}
+
+}  // namespace psephos::internal

@@ -1,0 +1,54 @@
+// ballot_rows.h (internal)
+//
+// BallotRows: one ward contest being assembled from a results file's rows, with the line each
+// candidate came from, so that checks made once the contest is whole (a repeated candidate,
+// elected flags that disagree with the seats) can still name the line. Readers keep these in
+// first-seen order, which is the file order DeclarationSet promises.
+//
+//   BallotIndex ballots;
+//   BallotRows& rows = ballots.Get(ballot_id);   // created on first sight
+//   rows.Add(candidate, line);
+//   if (Status s = rows.CheckNoRepeatedCandidate(file, "candidate"); !s) return s.error();
+#ifndef PSEPHOS_READERS_INTERNAL_BALLOT_ROWS_H_
+#define PSEPHOS_READERS_INTERNAL_BALLOT_ROWS_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/model.h"
+
+namespace psephos::internal {
+
+struct BallotRows {
+  Declaration declaration;
+  std::vector<int64_t> lines;  // lines[i] is where declaration.candidates[i] was read
+  int64_t first_line = 0;
+
+  void Add(Candidate candidate, int64_t line);
+  // A candidate named twice in one contest is a repeated row or two contests filed under one
+  // ward: either way the file cannot be trusted for this ward. Names compare after trimming
+  // and case folding. The error names the second row.
+  Status CheckNoRepeatedCandidate(const std::string& file, std::string_view field) const;
+  // The number of candidates flagged elected (flags absent count as not elected).
+  int ElectedCount() const;
+};
+
+// Ballots by id, remembering the order they were first seen.
+class BallotIndex {
+ public:
+  // The ballot with this id; a new one (is_new set) when not seen before.
+  BallotRows& Get(const std::string& ballot_id, bool* is_new = nullptr);
+  std::vector<BallotRows>& ballots() { return ballots_; }
+
+ private:
+  std::vector<BallotRows> ballots_;
+  std::map<std::string, size_t, std::less<>> by_id_;
+};
+
+}  // namespace psephos::internal
+
+#endif  // PSEPHOS_READERS_INTERNAL_BALLOT_ROWS_H_
