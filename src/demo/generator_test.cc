@@ -291,7 +291,7 @@ TEST(GenerateNight, TakesThePollingDate) {
 TEST(GenerateNight, AppliesCleanlyToTheCoreNight) {
   PartyRegistry registry;
   for (const char* id : {"PP52", "PP53", "PP90", "PP63", "PP85", "PP54", "PP804", "PP106", "PP79",
-                         "PP2755", "PP66", "PP2574", "PP1931", "IND", "RES"})
+                         "PP2755", "PP66", "PP243", "PP1931", "IND", "RES"})
     ASSERT_TRUE(registry.Add({id, id, id, "#000000", ""}));
   GeneratedNight generated = GenerateNight({});
   Result<Night> night = Night::Create(std::move(generated.election), std::move(registry));
