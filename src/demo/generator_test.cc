@@ -1,5 +1,8 @@
 #include "demo/generator.h"
 
+#include "core/night.h"
+#include "core/party.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -242,9 +245,13 @@ TEST(GenerateNight, RareCasesAppearAtLeastOnce) {
         if (cut.lowest_elected == cut.highest_beaten) ++ties;  // level at the cut: by lot
       }
     }
+    // At least one of each, and rare: a handful in some 2,900 wards.
     EXPECT_GE(uncontested, 1);
+    EXPECT_LE(uncontested, 15);
     EXPECT_GE(postponed, 1);
+    EXPECT_LE(postponed, 3);
     EXPECT_GE(ties, 1);
+    EXPECT_LE(ties, 10);
   }
 }
 
@@ -277,6 +284,34 @@ TEST(GenerateNight, TakesThePollingDate) {
   ASSERT_FALSE(night.declarations.empty());
   EXPECT_TRUE(night.declarations.front().ballot_id.ends_with(".2019-05-02"));
   EXPECT_TRUE(night.declarations.back().declared_at.starts_with("2019-05-03T"));
+}
+
+// The night must be one the core accepts whole: every declaration checks against its council's
+// setup, every count is valid, and the ties carry the lot's decision.
+TEST(GenerateNight, AppliesCleanlyToTheCoreNight) {
+  PartyRegistry registry;
+  for (const char* id : {"PP52", "PP53", "PP90", "PP63", "PP85", "PP54", "PP804", "PP106", "PP79",
+                         "PP2755", "PP66", "PP243", "PP1931", "IND", "RES"})
+    ASSERT_TRUE(registry.Add({id, id, id, "#000000", ""}));
+  GeneratedNight generated = GenerateNight({});
+  Result<Night> night = Night::Create(std::move(generated.election), std::move(registry));
+  ASSERT_TRUE(night) << night.error().ToString();
+  for (Declaration& d : generated.declarations) {
+    const std::string ballot = d.ballot_id;
+    Status status = night->Apply(std::move(d));
+    ASSERT_TRUE(status) << ballot << ": " << status.error().ToString();
+  }
+  int by_lot = 0, unresolved = 0, settled = 0;
+  for (const Council& c : night->councils()) {
+    for (const auto& [ward, result] : *night->Declared(c.id)) {
+      by_lot += result.count.decided_by_lot;
+      unresolved += result.count.unresolved_tie;
+    }
+    settled += night->Outcome(c.id)->control.settled;
+  }
+  EXPECT_GE(by_lot, 1);
+  EXPECT_EQ(unresolved, 0);
+  EXPECT_GE(settled, 140);  // only a postponed poll can leave control open
 }
 
 // Control before (eve of poll) and after, computed here so the test does not lean on the

@@ -290,7 +290,8 @@ BuiltCouncil BuildCouncil(Rng& rng, const CouncilPlan& plan) {
   built.declarations.reserve(members.size());
   const size_t forced_uncontested = plan.force_uncontested ? rng.Below(members.size()) : SIZE_MAX;
   size_t forced_postponed = plan.force_postponed ? rng.Below(members.size()) : SIZE_MAX;
-  if (forced_postponed == forced_uncontested) forced_postponed = (forced_postponed + 1) % members.size();
+  if (plan.force_postponed && forced_postponed == forced_uncontested)
+    forced_postponed = (forced_postponed + 1) % members.size();
 
   for (size_t w = 0; w < members.size(); ++w) {
     Ward ward;
@@ -375,17 +376,30 @@ BuiltCouncil BuildCouncil(Rng& rng, const CouncilPlan& plan) {
       d.rejected = papers * rng.Between(1, 6) / 1000;  // about 0.3%
       valid = papers - *d.rejected;
     }
+    // Weights in thousandths, with a personal vote below the granularity of the lean, so two
+    // parties on the same weight do not come out level on votes (ties stay rare, as in life).
+    std::vector<int64_t> fine;
     int64_t total_weight = 0;
-    for (const Entry& e : entries) total_weight += e.weight;
-    for (const Entry& entry : entries) {
-      // Running mates poll close to the slate's leader but not level: some voters split.
-      const int64_t top = valid * entry.weight / total_weight;
+    for (const Entry& e : entries) {
+      fine.push_back(int64_t{e.weight} * 1000 + static_cast<int64_t>(rng.Below(1000)));
+      total_weight += fine.back();
+    }
+    for (size_t e = 0; e < entries.size(); ++e) {
+      const Entry& entry = entries[e];
+      // Running mates poll close to the slate's leader but not level: some voters split. Each
+      // mate drops a little further, so mates are never level by construction (a tie between
+      // running mates for the last seat would otherwise come up far more often than in life).
+      const int64_t top = valid * fine[e] / total_weight;
+      int drop = 0;
       for (int k = 0; k < entry.count; ++k) {
         Candidate candidate;
         candidate.name = entry.people[k].Full();
         candidate.party = std::string(PartyId(entry.party, profile));
         if (status == PollStatus::kContested)
-          candidate.votes = k == 0 ? top : top * (1000 - rng.Between(5, 90)) / 1000;
+          {
+          if (k > 0) drop += rng.Between(5, 45);
+          candidate.votes = top * (1000 - drop) / 1000;
+        }
         if (status == PollStatus::kUncontested) candidate.elected = true;
         d.candidates.push_back(std::move(candidate));
       }
