@@ -140,7 +140,9 @@ TEST(Trafford2018, NocGainFromConservative) {
   auto compositions = ReadCouncilSeatsCsv(seats_file, registry, {});
   ASSERT_TRUE(compositions.ok()) << compositions.error().ToString();
   for (const CouncilComposition& c : *compositions)
-    if (c.council_gss == "E08000009") EXPECT_EQ(c.seats, after);
+    if (c.council_gss == "E08000009") {
+      EXPECT_EQ(c.seats, after);
+    }
 }
 
 // Sheffield 2018 (thirds): the seats up were last fought at the 2016 all-out election, where by
