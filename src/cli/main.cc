@@ -78,6 +78,7 @@ int RunNight(const Night& night, const ViewOptions& v) {
                {"headlines", Headlines(night, filter, baseline)}});
     return 0;
   }
+  if (night.election().rehearsal) std::cout << "REHEARSAL - not real results\n";
   if (!night.election().name.empty()) std::cout << night.election().name << "\n\n";
   std::cout << StateOfPartiesText(state, night.registry()) << "\n"
             << CouncilListText(night, filter, baseline);
