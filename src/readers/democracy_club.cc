@@ -139,12 +139,8 @@ Result<DeclarationSet> BuildDeclarations(const std::vector<DcRow>& rows, const s
     Declaration& d = ballot.declaration;
     std::string ward_gss = GssFromPostId(row.post_id);
     if (is_new) {
-      d.council = parts->council;
-      d.council_name = CouncilNameFromElection(row.election_name, parts->council);
-      d.council_gss = internal::KnownCouncilGss(parts->council);
-      d.ward = parts->ward;
-      d.ward_name = TrimText(row.post_label);
-      d.ward_gss = ward_gss;
+      ballot.SetPlace(parts->council, CouncilNameFromElection(row.election_name, parts->council),
+                      parts->ward, TrimText(row.post_label), ward_gss);
       d.rejected = row.spoilt;
     } else if (d.ward_gss != ward_gss) {
       return MakeError("post '" + row.post_id + "' differs from the ballot's earlier rows (" +

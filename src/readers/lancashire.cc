@@ -7,7 +7,6 @@
 #include "readers/csv.h"
 #include "readers/fields.h"
 #include "readers/internal/ballot_rows.h"
-#include "readers/internal/council_codes.h"
 
 namespace psephos {
 
@@ -73,12 +72,7 @@ Result<DeclarationSet> ReadLancashireCsvText(std::string_view text, std::string 
     internal::BallotRows& ballot = index.Get(BallotId(council, ward, date), &is_new);
     Declaration& d = ballot.declaration;
     if (is_new) {
-      d.council = council;
-      d.council_name = council_name;
-      d.council_gss = internal::KnownCouncilGss(council);
-      d.ward = ward;
-      d.ward_name = ward_name;
-      d.ward_gss = TrimText(row.fields[col[kWardGss]]);
+      ballot.SetPlace(council, council_name, ward, ward_name, TrimText(row.fields[col[kWardGss]]));
       d.seats = static_cast<int>(*seats);
       d.ballot_papers = *valid;
       d.electorate = *electorate;

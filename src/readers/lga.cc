@@ -188,12 +188,7 @@ Result<DeclarationSet> ReadLgaCsvText(std::string_view text, std::string file,
     internal::BallotRows& ballot = index.Get(ballot_id, &is_new);
     Declaration& d = ballot.declaration;
     if (is_new) {
-      d.council = council;
-      d.council_name = council_name;
-      d.council_gss = internal::KnownCouncilGss(council);
-      d.ward = ward;
-      d.ward_name = ward_name;
-      d.ward_gss = LastSegment(TrimText(row.fields[c.area_uri]));
+      ballot.SetPlace(council, council_name, ward, ward_name, LastSegment(TrimText(row.fields[c.area_uri])));
       d.ballot_papers = *votes_cast;
       d.electorate = *electorate;
       d.rejected = rejected;
@@ -265,12 +260,7 @@ Result<DeclarationSet> ReadWardVotesCsvText(std::string_view text, std::string f
     internal::BallotRows& ballot = index.Get(BallotId(context.council, ward, options.election_date), &is_new);
     Declaration& d = ballot.declaration;
     if (is_new) {
-      d.council = context.council;
-      d.council_name = council_name;
-      d.council_gss = internal::KnownCouncilGss(context.council);
-      d.ward = ward;
-      d.ward_name = ward_name;
-      d.ward_gss = code;
+      ballot.SetPlace(context.council, council_name, ward, ward_name, code);
       d.seats = 1;
       if (auto it = context.seats.find(code); !code.empty() && it != context.seats.end()) d.seats = it->second;
       else if (auto by_slug = context.seats.find(ward); by_slug != context.seats.end()) d.seats = by_slug->second;

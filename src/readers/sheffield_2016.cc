@@ -11,7 +11,6 @@
 #include "readers/csv.h"
 #include "readers/fields.h"
 #include "readers/internal/ballot_rows.h"
-#include "readers/internal/council_codes.h"
 
 namespace psephos {
 
@@ -197,11 +196,7 @@ Result<DeclarationSet> ReadSheffield2016Text(std::string_view results_text, std:
     internal::BallotRows& ballot = index.Get(ballot_id);
     Declaration& d = ballot.declaration;
     if (d.council.empty()) {
-      d.council = std::string(kCouncil);
-      d.council_name = "Sheffield";
-      d.council_gss = internal::KnownCouncilGss(kCouncil);
-      d.ward = ward;
-      d.ward_name = ward_name;
+      ballot.SetPlace(kCouncil, "Sheffield", ward, ward_name, "");
       d.seats = kSeats;
     }
     WardExtras& extra = extras[ballot_id];

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "readers/fields.h"
+#include "readers/internal/council_codes.h"
 
 namespace psephos::internal {
 
@@ -17,6 +18,16 @@ std::string FoldName(std::string_view name) {
 }
 
 }  // namespace
+
+void BallotRows::SetPlace(std::string_view council, std::string council_name, std::string_view ward,
+                          std::string ward_name, std::string ward_gss) {
+  declaration.council = std::string(council);
+  declaration.council_name = std::move(council_name);
+  declaration.council_gss = KnownCouncilGss(council);
+  declaration.ward = std::string(ward);
+  declaration.ward_name = std::move(ward_name);
+  declaration.ward_gss = std::move(ward_gss);
+}
 
 void BallotRows::Add(Candidate candidate, int64_t line) {
   if (declaration.candidates.empty()) first_line = line;

@@ -29,6 +29,10 @@ struct BallotRows {
   int64_t first_line = 0;
 
   void Add(Candidate candidate, int64_t line);
+  // Names the contest's place, once, when it is first seen: council and ward ids and names,
+  // the ward's GSS code, and the council's GSS code where internal/council_codes.h knows it.
+  void SetPlace(std::string_view council, std::string council_name, std::string_view ward,
+                std::string ward_name, std::string ward_gss);
   // A candidate named twice in one contest is a repeated row or two contests filed under one
   // ward: either way the file cannot be trusted for this ward. Names compare after trimming
   // and case folding. The error names the second row.
