@@ -17,7 +17,12 @@ std::string Error::ToString() const {
 }
 
 Error MakeError(std::string message, std::string field, std::string file, int64_t line) {
-  return Error{std::move(file), line, std::move(field), std::move(message)};
+  return Error{std::move(file), line, std::move(field), std::move(message), ErrorKind::kInvalid};
+}
+
+Error WithKind(Error error, ErrorKind kind) {
+  error.kind = kind;
+  return error;
 }
 
 }  // namespace psephos

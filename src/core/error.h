@@ -17,11 +17,20 @@
 
 namespace psephos {
 
+// What kind of wrong an Error is, for callers that answer differently (the HTTP API: 422, 404,
+// 409). Most bad input is kInvalid.
+enum class ErrorKind {
+  kInvalid,   // the input itself is wrong (syntax, a field out of range, counts that disagree)
+  kNotFound,  // it names something the night does not have (a council, a ward)
+  kConflict,  // it contradicts what is already recorded (a ward declared twice)
+};
+
 struct Error {
   std::string file;     // "" when the input is not a file (an API body, a value in memory)
   int64_t line = 0;     // 1-based; 0 when not known or not line-oriented
   std::string field;    // the column, key or concept that was wrong; "" when the whole record is
   std::string message;  // what was expected, in the domain's words
+  ErrorKind kind = ErrorKind::kInvalid;
 
   // "file:line: field: message", leaving out the parts that are empty.
   std::string ToString() const;
@@ -29,6 +38,8 @@ struct Error {
 
 Error MakeError(std::string message, std::string field = {}, std::string file = {},
                 int64_t line = 0);
+// The same error, of another kind.
+Error WithKind(Error error, ErrorKind kind);
 
 template <typename T>
 class [[nodiscard]] Result {

@@ -85,7 +85,8 @@ const std::map<std::string, WardResult>* Night::Declared(std::string_view counci
   return it == declared_.end() ? nullptr : &it->second;
 }
 
-Result<WardCount> Night::Check(Declaration& d, const std::set<std::string>& pending) const {
+Result<WardCount> Night::CheckOne(Declaration& d, Revision revision,
+                                  const std::set<std::string>& pending) const {
   if (d.council.empty()) return BallotError(d, "council", "a declaration needs a council");
   if (d.ward.empty()) d.ward = Slugify(d.ward_name);
   if (d.ward.empty()) return BallotError(d, "ward", "a declaration needs a ward");
@@ -93,22 +94,34 @@ Result<WardCount> Night::Check(Declaration& d, const std::set<std::string>& pend
 
   const Council* council = FindCouncil(d.council);
   if (!council && !options_.infer_councils)
-    return BallotError(d, "council", "unknown council '" + d.council + "'");
+    return WithKind(BallotError(d, "council", "unknown council '" + d.council + "'"), ErrorKind::kNotFound);
   if (council && council->has_baseline) {
     const Ward* ward = council->FindWard(d.ward);
     if (!ward && !d.ward_gss.empty())
       for (const Ward& w : council->wards)
         if (w.gss == d.ward_gss) ward = &w;
-    if (!ward) return BallotError(d, "ward", "council '" + d.council + "' has no ward '" + d.ward + "'");
+    if (!ward)
+      return WithKind(BallotError(d, "ward", "council '" + d.council + "' has no ward '" + d.ward + "'"),
+                      ErrorKind::kNotFound);
     d.ward = ward->id;
     if (static_cast<size_t>(d.seats) != ward->seats_up.size())
       return BallotError(d, "seats", "declares " + std::to_string(d.seats) + " seats, but ward '" +
                                          ward->id + "' has " + std::to_string(ward->seats_up.size()) + " up");
   }
+  const std::string key = d.council + "/" + d.ward;
+  if (pending.count(key))
+    return WithKind(BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council + "' appears twice in one batch"),
+                    ErrorKind::kConflict);
   auto already = declared_.find(d.council);
-  if ((already != declared_.end() && already->second.count(d.ward)) ||
-      pending.count(d.council + "/" + d.ward))
-    return BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council + "' is already declared");
+  const bool declared = already != declared_.end() && already->second.count(d.ward);
+  if (revision == Revision::kNew && declared)
+    return WithKind(BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council +
+                                               "' is already declared (send a correction for a recount)"),
+                    ErrorKind::kConflict);
+  if (revision == Revision::kCorrection && !declared)
+    return WithKind(BallotError(d, "ward", "a correction for ward '" + d.ward + "' of '" + d.council +
+                                               "', which has not been declared"),
+                    ErrorKind::kConflict);
   for (size_t i = 0; i < d.candidates.size(); ++i)
     if (!registry_.Find(d.candidates[i].party))
       return BallotError(d, "candidates[" + std::to_string(i) + "].party",
@@ -132,7 +145,7 @@ Council& Night::InferCouncil(const Declaration& d) {
   return election_.councils.back();
 }
 
-void Night::ApplyChecked(Declaration d, WardCount count) {
+void Night::ApplyOne(Declaration d, WardCount count) {
   // A council with no baseline grows with its declarations: its seats are the declared ones.
   if (!FindCouncil(d.council) || !FindCouncil(d.council)->has_baseline) {
     Council& c = InferCouncil(d);
@@ -141,37 +154,133 @@ void Night::ApplyChecked(Declaration d, WardCount count) {
       c.total_seats += d.seats;
     }
   }
+  auto& wards = declared_[d.council];
+  auto previous = wards.find(d.ward);
+  if (previous != wards.end()) {
+    // A correction: the new result takes the old one's place in the order of declaration.
+    for (auto& stored : declarations_)
+      if (stored.get() == previous->second.declaration) *stored = std::move(d);
+    previous->second.count = std::move(count);
+    return;
+  }
   declarations_.push_back(std::make_unique<Declaration>(std::move(d)));
   const Declaration& stored = *declarations_.back();
-  auto& wards = declared_[stored.council];
   wards[stored.ward] = WardResult{&stored, std::move(count)};
-  const Council& council = *FindCouncil(stored.council);
-  auto [it, fresh] = outcomes_.insert_or_assign(stored.council, DecideCouncil(council, wards, registry_));
-  if (it->second.control.settled &&
-      std::find(settled_order_.begin(), settled_order_.end(), stored.council) == settled_order_.end())
-    settled_order_.push_back(stored.council);
 }
 
-Status Night::Apply(Declaration declaration) {
-  std::vector<Declaration> one;
-  one.push_back(std::move(declaration));
-  return ApplyAll(std::move(one));
+void Night::Redecide(const std::string& council_id) {
+  const Council& council = *FindCouncil(council_id);
+  static const std::map<std::string, WardResult> kNone;
+  auto declared = declared_.find(council_id);
+  auto [it, fresh] = outcomes_.insert_or_assign(
+      council_id, DecideCouncil(council, declared == declared_.end() ? kNone : declared->second, registry_));
+  auto pos = std::find(settled_order_.begin(), settled_order_.end(), council_id);
+  if (it->second.control.settled && pos == settled_order_.end()) settled_order_.push_back(council_id);
+  // A withdrawal or a recount can unsettle a call: it leaves the headlines until settled again.
+  if (!it->second.control.settled && pos != settled_order_.end()) settled_order_.erase(pos);
 }
 
-Status Night::ApplyAll(std::vector<Declaration> declarations) {
-  // Check everything before touching anything: a batch is all or nothing.
-  std::vector<WardCount> counts;
-  counts.reserve(declarations.size());
+Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revision revision) const {
+  CheckedBatch batch;
+  batch.revision = revision;
+  batch.counts.reserve(declarations.size());
   std::set<std::string> pending;  // council/ward of this batch, to catch a ward twice in it
   for (Declaration& d : declarations) {
-    auto count = Check(d, pending);
+    auto count = CheckOne(d, revision, pending);
     if (!count) return count.error();
     pending.insert(d.council + "/" + d.ward);
-    counts.push_back(std::move(*count));
+    batch.counts.push_back(std::move(*count));
   }
-  for (size_t i = 0; i < declarations.size(); ++i)
-    ApplyChecked(std::move(declarations[i]), std::move(counts[i]));
+  batch.declarations = std::move(declarations);
+  return batch;
+}
+
+std::vector<std::string> Night::Apply(CheckedBatch batch) {
+  std::vector<std::string> touched;
+  for (size_t i = 0; i < batch.declarations.size(); ++i) {
+    const std::string council = batch.declarations[i].council;
+    ApplyOne(std::move(batch.declarations[i]), std::move(batch.counts[i]));
+    if (std::find(touched.begin(), touched.end(), council) == touched.end()) touched.push_back(council);
+  }
+  for (const std::string& council : touched) Redecide(council);
+  return touched;
+}
+
+Status Night::ApplyAll(std::vector<Declaration> declarations, Revision revision) {
+  auto batch = Check(std::move(declarations), revision);
+  if (!batch) return batch.error();
+  Apply(std::move(*batch));
   return {};
+}
+
+Status Night::Apply(Declaration declaration, Revision revision) {
+  std::vector<Declaration> one;
+  one.push_back(std::move(declaration));
+  return ApplyAll(std::move(one), revision);
+}
+
+Status Night::CheckWithdrawal(std::string_view council_id, std::string_view ward_id) const {
+  auto declared = declared_.find(council_id);
+  if (declared == declared_.end() || !declared->second.count(std::string(ward_id)))
+    return WithKind(MakeError("ward '" + std::string(ward_id) + "' of '" + std::string(council_id) +
+                                  "' has not been declared, so there is nothing to withdraw",
+                              "ward"),
+                    ErrorKind::kConflict);
+  return {};
+}
+
+void Night::EraseDeclaration(const Declaration* declaration) {
+  auto it = std::find_if(declarations_.begin(), declarations_.end(),
+                         [&](const auto& d) { return d.get() == declaration; });
+  if (it != declarations_.end()) declarations_.erase(it);
+}
+
+void Night::Withdraw(std::string_view council_id, std::string_view ward_id) {
+  auto declared = declared_.find(council_id);
+  auto ward = declared->second.find(std::string(ward_id));
+  const int seats = ward->second.declaration->seats;
+  EraseDeclaration(ward->second.declaration);
+  declared->second.erase(ward);
+  Council& council = election_.councils[council_index_.find(council_id)->second];
+  if (!council.has_baseline) {
+    // An inferred council is made of its declarations: the ward goes with its declaration.
+    std::erase_if(council.wards, [&](const Ward& w) { return w.id == ward_id; });
+    council.total_seats -= seats;
+  }
+  Redecide(council.id);
+}
+
+Status Night::CheckCouncil(const Council& council) const {
+  const Council* current = FindCouncil(council.id);
+  if (!current)
+    return WithKind(MakeError("unknown council '" + council.id + "'", "id"), ErrorKind::kNotFound);
+  // The same checks as a night's setup, on this council alone.
+  Election one;
+  one.councils.push_back(council);
+  auto alone = Create(std::move(one), registry_, options_);
+  if (!alone) return alone.error();
+  if (auto declared = declared_.find(council.id); declared != declared_.end()) {
+    for (const auto& [ward_id, result] : declared->second) {
+      const Ward* ward = council.FindWard(ward_id);
+      if (!ward)
+        return WithKind(MakeError("ward '" + ward_id + "' is declared, but the new setup does not have it",
+                                  "wards"),
+                        ErrorKind::kConflict);
+      if (static_cast<int>(ward->seats_up.size()) != result.declaration->seats)
+        return WithKind(MakeError("ward '" + ward_id + "' is declared with " +
+                                      std::to_string(result.declaration->seats) + " seats, but the new setup has " +
+                                      std::to_string(ward->seats_up.size()) + " up",
+                                  "wards." + ward_id + ".seats_up"),
+                        ErrorKind::kConflict);
+    }
+  }
+  return {};
+}
+
+void Night::ReplaceCouncil(Council council) {
+  const std::string id = council.id;
+  election_.councils[council_index_.find(id)->second] = std::move(council);
+  Redecide(id);
 }
 
 }  // namespace psephos

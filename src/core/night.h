@@ -4,13 +4,19 @@
 // the declarations applied, and each council's outcome. Applying a declaration checks it
 // against the council's setup and counts it; only the council it touches is decided again.
 // A batch is all-or-nothing: ApplyAll checks every declaration first and applies none if one
-// is wrong.
+// is wrong. A recount is a correction: it replaces a declared ward's result; a withdrawal
+// takes a declaration back (declared in error); a council's setup (its eve-of-poll
+// composition) can be replaced while the night runs.
 //
-//   Night night(std::move(election), std::move(registry));
-//   Status s = night.ApplyAll(declarations);      // error names the ballot and field
-//   const CouncilOutcome* o = night.Outcome("trafford");
+//   Result<Night> night = Night::Create(std::move(election), std::move(registry));
+//   Status s = night->ApplyAll(declarations);      // error names the ballot and field
+//   const CouncilOutcome* o = night->Outcome("trafford");
 //
-// Pure: no I/O, no clock. The store and engine (later layers) drive it from the log.
+// Callers that must record a change durably before applying it (engine/) split each change
+// in two: Check (const; fails with nothing changed) and Apply (cannot fail), with nothing
+// else applied between the two.
+//
+// Pure: no I/O, no clock.
 #ifndef PSEPHOS_CORE_NIGHT_H_
 #define PSEPHOS_CORE_NIGHT_H_
 
@@ -28,6 +34,16 @@
 
 namespace psephos {
 
+// Whether a batch declares wards for the first time or corrects declared ones (a recount).
+enum class Revision { kNew, kCorrection };
+
+// A batch of declarations that passed Night::Check: ward ids filled in, each ward counted.
+struct CheckedBatch {
+  Revision revision = Revision::kNew;
+  std::vector<Declaration> declarations;
+  std::vector<WardCount> counts;
+};
+
 struct NightOptions {
   // Declarations for a council the night does not have create it, with no baseline: an
   // all-out council whose seats are the declared ones. For importing a past election's results
@@ -41,12 +57,25 @@ class Night {
   // in two councils, seats not adding up to the council's total.
   static Result<Night> Create(Election election, PartyRegistry registry, NightOptions options = {});
 
-  // Checks and applies one declaration. Fails (and applies nothing) on: an unknown council or
-  // ward (unless infer_councils), a ward declared twice, seats that differ from the seats up
-  // in the ward, a party id the registry does not know, and every failure of CountWard.
-  Status Apply(Declaration declaration);
-  // All or nothing.
-  Status ApplyAll(std::vector<Declaration> declarations);
+  // Checks a batch against the night as it is. Fails (and changes nothing) on: an unknown
+  // council or ward (unless infer_councils; ErrorKind::kNotFound), a ward declared twice, or a
+  // correction of a ward not declared (ErrorKind::kConflict), seats that differ from the seats
+  // up in the ward, a party id the registry does not know, and every failure of CountWard.
+  Result<CheckedBatch> Check(std::vector<Declaration> declarations, Revision revision) const;
+  // Applies a batch checked against the night as it is now. Returns the councils touched.
+  std::vector<std::string> Apply(CheckedBatch batch);
+  // Check, then Apply: all or nothing.
+  Status ApplyAll(std::vector<Declaration> declarations, Revision revision = Revision::kNew);
+  Status Apply(Declaration declaration, Revision revision = Revision::kNew);
+
+  // Takes back a ward's declaration (declared in error): the ward is undeclared again.
+  Status CheckWithdrawal(std::string_view council_id, std::string_view ward_id) const;
+  void Withdraw(std::string_view council_id, std::string_view ward_id);
+
+  // Replaces a council's setup (seats not up, seats up and who defends them): the eve-of-poll
+  // composition as it stands. Its declared wards must still be wards of it with the same seats.
+  Status CheckCouncil(const Council& council) const;
+  void ReplaceCouncil(Council council);
 
   const Election& election() const { return election_; }
   const PartyRegistry& registry() const { return registry_; }
@@ -65,9 +94,13 @@ class Night {
   Night(Election election, PartyRegistry registry, NightOptions options);
   // Checks a declaration against the night as it is plus `pending` (earlier declarations of
   // the same batch), filling in the ward id. Returns the count when it is good.
-  Result<WardCount> Check(Declaration& declaration, const std::set<std::string>& pending) const;
-  void ApplyChecked(Declaration declaration, WardCount count);
+  Result<WardCount> CheckOne(Declaration& declaration, Revision revision,
+                             const std::set<std::string>& pending) const;
+  void ApplyOne(Declaration declaration, WardCount count);
   Council& InferCouncil(const Declaration& declaration);
+  // Decides a council again from its declared wards and keeps the headline order true.
+  void Redecide(const std::string& council_id);
+  void EraseDeclaration(const Declaration* declaration);
 
   Election election_;
   PartyRegistry registry_;

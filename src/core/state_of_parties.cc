@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 
 #include "core/night.h"
 
@@ -33,54 +32,65 @@ std::string CouncilFilter::Describe() const {
   return out.empty() ? "all councils" : out;
 }
 
-StateOfParties TallyParties(const Night& night, const CouncilFilter& filter, Baseline baseline) {
-  StateOfParties state;
-  state.baseline = baseline;
-  state.filter = filter.Describe();
-  const PartyRegistry& registry = night.registry();
-  std::map<std::string, PartyTally> tallies;
+PartyTallies::PartyTallies(CouncilFilter filter, Baseline baseline) : filter_(std::move(filter)) {
+  totals_.baseline = baseline;
+  totals_.filter = filter_.Describe();
+}
+
+void PartyTallies::Add(const Council& council, const CouncilOutcome& outcome, const PartyRegistry& registry,
+                       int sign) {
+  if (!filter_.Matches(council)) return;
   auto tally = [&](const std::string& group) -> PartyTally& {
-    PartyTally& t = tallies[group];
+    PartyTally& t = tallies_[group];
     t.group = group;
     return t;
   };
+  StateOfParties& state = totals_;
+  state.councils_total += sign;
+  state.wards_total += sign * outcome.wards_total;
+  state.wards_declared += sign * outcome.wards_declared;
+  if (!outcome.control.settled) return;
+  state.councils_settled += sign;
 
-  for (const Council& council : night.councils()) {
-    if (!filter.Matches(council)) continue;
-    const CouncilOutcome& outcome = *night.Outcome(council.id);
-    ++state.councils_total;
-    state.wards_total += outcome.wards_total;
-    state.wards_declared += outcome.wards_declared;
-    if (!outcome.control.settled) continue;
-    ++state.councils_settled;
+  for (const auto& [key, n] : outcome.won) tally(registry.TotalsGroup(key)).seats += sign * n;
+  for (const auto& [group, delta] : outcome.Change(state.baseline)) tally(group).seats_change += sign * delta;
 
-    for (const auto& [key, n] : outcome.won) tally(registry.TotalsGroup(key)).seats += n;
-    for (const auto& [group, delta] : outcome.Change(baseline)) tally(group).seats_change += delta;
-
-    // Control after, and the change against control before under the same baseline. A council
-    // with no baseline (or an incomplete one) counts for control but not for change.
-    const Control& before = outcome.Before(baseline);
-    const bool comparable = outcome.has_baseline && before.settled;
-    if (outcome.control.party) {
-      PartyTally& t = tally(registry.TotalsGroup(*outcome.control.party));
-      ++t.councils;
-      if (comparable && before.party != outcome.control.party) ++t.councils_change;
-    } else {
-      ++state.noc;
-      if (comparable && before.party) ++state.noc_change;
-    }
-    if (comparable && before.party != outcome.control.party) {
-      if (before.party) --tally(registry.TotalsGroup(*before.party)).councils_change;
-      else --state.noc_change;
-    }
+  // Control after, and the change against control before under the same baseline. A council
+  // with no baseline (or an incomplete one) counts for control but not for change.
+  const Control& before = outcome.Before(state.baseline);
+  const bool comparable = outcome.has_baseline && before.settled;
+  const bool changed = comparable && before.party != outcome.control.party;
+  if (outcome.control.party) {
+    PartyTally& t = tally(registry.TotalsGroup(*outcome.control.party));
+    t.councils += sign;
+    if (changed) t.councils_change += sign;
+  } else {
+    state.noc += sign;
+    if (changed) state.noc_change += sign;
   }
-  for (auto& [group, t] : tallies) state.parties.push_back(t);
+  if (changed) {
+    if (before.party) tally(registry.TotalsGroup(*before.party)).councils_change -= sign;
+    else state.noc_change -= sign;
+  }
+}
+
+StateOfParties PartyTallies::State() const {
+  StateOfParties state = totals_;
+  for (const auto& [group, t] : tallies_)
+    if (t.councils || t.councils_change || t.seats || t.seats_change) state.parties.push_back(t);
   std::sort(state.parties.begin(), state.parties.end(), [](const PartyTally& a, const PartyTally& b) {
     if (a.councils != b.councils) return a.councils > b.councils;
     if (a.seats != b.seats) return a.seats > b.seats;
     return a.group < b.group;
   });
   return state;
+}
+
+StateOfParties TallyParties(const Night& night, const CouncilFilter& filter, Baseline baseline) {
+  PartyTallies tallies(filter, baseline);
+  for (const Council& council : night.councils())
+    tallies.Add(council, *night.Outcome(council.id), night.registry());
+  return tallies.State();
 }
 
 }  // namespace psephos

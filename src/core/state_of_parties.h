@@ -14,6 +14,7 @@
 #ifndef PSEPHOS_CORE_STATE_OF_PARTIES_H_
 #define PSEPHOS_CORE_STATE_OF_PARTIES_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,29 @@ struct StateOfParties {
 };
 
 StateOfParties TallyParties(const Night& night, const CouncilFilter& filter, Baseline baseline);
+
+// The same tally kept up to date council by council, as the live engine does: when a council's
+// outcome changes, take its old outcome away and add the new one; the cost is that council's
+// parties, not the night's councils. Councils outside the filter are ignored.
+//
+//   PartyTallies tallies(CouncilFilter{}, Baseline::kEveOfPoll);
+//   tallies.Add(council, old_outcome, registry, -1);
+//   tallies.Add(council, new_outcome, registry, +1);
+//   StateOfParties state = tallies.State();
+class PartyTallies {
+ public:
+  PartyTallies(CouncilFilter filter, Baseline baseline);
+  void Add(const Council& council, const CouncilOutcome& outcome, const PartyRegistry& registry,
+           int sign = +1);
+  // Parties sorted: most councils, then most seats, then id; parties with nothing left dropped.
+  StateOfParties State() const;
+  const CouncilFilter& filter() const { return filter_; }
+
+ private:
+  CouncilFilter filter_;
+  StateOfParties totals_;  // parties unused: they live in tallies_
+  std::map<std::string, PartyTally> tallies_;
+};
 
 }  // namespace psephos
 

@@ -34,10 +34,50 @@ Status CheckCandidates(const Declaration& d) {
   return {};
 }
 
+// Checks that the votes fit the ballot papers, when the declaration gives them: no candidate
+// can have more votes than there were valid papers.
+Status CheckTotals(const Declaration& d) {
+  if (d.electorate && *d.electorate < 0) return WardError(d, "electorate", "negative electorate");
+  if (d.rejected && *d.rejected < 0) return WardError(d, "rejected", "negative rejected ballots");
+  if (!d.ballot_papers) return {};
+  const int64_t papers = *d.ballot_papers;
+  if (papers < 0) return WardError(d, "ballot_papers", "negative ballot papers");
+  const int64_t rejected = d.rejected.value_or(0);
+  if (rejected > papers)
+    return WardError(d, "rejected", std::to_string(rejected) + " rejected of only " + std::to_string(papers) +
+                                        " ballot papers");
+  if (d.electorate && papers > *d.electorate)
+    return WardError(d, "ballot_papers", std::to_string(papers) + " ballot papers from an electorate of " +
+                                             std::to_string(*d.electorate));
+  if (d.status != PollStatus::kContested) return {};
+  const int64_t valid = papers - rejected;
+  for (size_t i = 0; i < d.candidates.size(); ++i) {
+    const Candidate& c = d.candidates[i];
+    if (c.votes > valid)
+      return WardError(d, "candidates[" + std::to_string(i) + "].votes",
+                       "'" + c.name + "' has " + std::to_string(c.votes) + " votes, more than the " +
+                           std::to_string(valid) + " valid ballot papers");
+  }
+  return {};
+}
+
 }  // namespace
+
+Status CheckVotesFitPapers(const Declaration& d) {
+  if (!d.ballot_papers || d.status != PollStatus::kContested) return {};
+  const int64_t valid = *d.ballot_papers - d.rejected.value_or(0);
+  int64_t total = 0;
+  for (const Candidate& c : d.candidates) total += c.votes;
+  if (total > valid * d.seats)
+    return WardError(d, "candidates", "votes add up to " + std::to_string(total) + ", more than " +
+                                          std::to_string(d.seats) + " a paper on " + std::to_string(valid) +
+                                          " valid ballot papers allow");
+  return {};
+}
 
 Result<WardCount> CountWard(const Declaration& d) {
   if (Status s = CheckCandidates(d); !s) return s.error();
+  if (Status s = CheckTotals(d); !s) return s.error();
   WardCount count;
   count.status = d.status;
   const size_t n = d.candidates.size();

@@ -43,8 +43,16 @@ struct WardCount {
 // Counts a declaration. Fails, naming the field, on: seats < 1; no candidates; negative
 // votes; two candidates with one name and party; elected flags on some candidates but not
 // others; flags electing a number other than the seats; flags contradicting the votes (a
-// loser with more votes than a winner); uncontested with more candidates than seats.
+// loser with more votes than a winner); uncontested with more candidates than seats; votes
+// that do not fit the ballot papers (when given): a candidate with more votes than valid
+// papers, more papers than electors, more rejected than papers.
 Result<WardCount> CountWard(const Declaration& declaration);
+
+// The stricter check a live feed gets: the votes add up to no more than `seats` a valid
+// ballot paper. Not part of CountWard because published files break it (London 2022's ward
+// statistics for North Harrow give 2,785 valid papers for 6,513 votes in a two-seat ward),
+// and an import must still read them; a declaration typed on the night must not.
+Status CheckVotesFitPapers(const Declaration& declaration);
 
 }  // namespace psephos
 
