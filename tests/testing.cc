@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 
 namespace psephos::testing {
 
@@ -25,5 +26,18 @@ std::optional<std::string> SharedDataFile(const std::string& relative) {
 }
 
 std::string ProjectFile(const std::string& relative) { return SourceDir() + "/" + relative; }
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "psephos-test-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot make a temporary directory");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string TempDir::File(const std::string& name) const { return path_ + "/" + name; }
 
 }  // namespace psephos::testing

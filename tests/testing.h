@@ -27,6 +27,20 @@ bool InCi();
 // A project file under the root, e.g. "tests/fixtures/trafford-2018.json".
 std::string ProjectFile(const std::string& relative);
 
+// A fresh empty directory for one test, removed with everything in it when the test ends.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  // Path of a file in the directory.
+  std::string File(const std::string& name) const;
+
+ private:
+  std::string path_;
+};
+
 }  // namespace psephos::testing
 
 #define PSEPHOS_SHARED_DATA_OR_SKIP(var, relative)                                       \

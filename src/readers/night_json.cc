@@ -286,55 +286,100 @@ Result<Declaration> ParseDeclarationJson(std::string_view text, std::string file
   return Reader(file, registry).ReadDeclaration(*doc, "");
 }
 
+Result<std::vector<Declaration>> ParseDeclarationsJson(std::string_view text, std::string file,
+                                                       const PartyRegistry& registry) {
+  auto doc = Parse(text, file);
+  if (!doc) return doc.error();
+  Reader r(file, registry);
+  const json* items = &*doc;
+  std::string path;
+  if (doc->is_object() && doc->contains("declarations")) {
+    items = &(*doc)["declarations"];
+    path = "declarations";
+    if (!items->is_array()) return r.Fail(path, "expected an array");
+  }
+  std::vector<Declaration> out;
+  if (!items->is_array()) {
+    PSEPHOS_TRY(d, r.ReadDeclaration(*items, ""));
+    out.push_back(std::move(d));
+    return out;
+  }
+  if (items->empty()) return r.Fail(path, "no declarations");
+  for (size_t i = 0; i < items->size(); ++i) {
+    PSEPHOS_TRY(d, r.ReadDeclaration((*items)[i], Reader::Index(path, i)));
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Result<Council> ParseCouncilJson(std::string_view text, std::string file, const PartyRegistry& registry) {
+  auto doc = Parse(text, file);
+  if (!doc) return doc.error();
+  return Reader(file, registry).ReadCouncil(*doc, "");
+}
+
+namespace {
+
+json CouncilToJson(const Council& c) {
+  json not_up = json::object();
+  int independents = 0;
+  for (const auto& [key, n] : c.not_up) {
+    if (key.starts_with("IND:")) independents += n;
+    else not_up[key] = n;
+  }
+  if (independents) not_up[std::string(kIndependent)] = independents;
+  json wards = json::array();
+  for (const Ward& w : c.wards) {
+    json defending = json::array(), last_won = json::array();
+    auto key = [](const std::optional<std::string>& k) {
+      if (!k) return json(nullptr);
+      return json(k->starts_with("IND:") ? std::string(kIndependent) : *k);
+    };
+    for (const SeatUp& s : w.seats_up) {
+      defending.push_back(key(s.defending));
+      last_won.push_back(key(s.last_won));
+    }
+    wards.push_back({{"id", w.id}, {"gss", w.gss}, {"name", w.name}, {"defending", defending},
+                     {"last_won", last_won}});
+  }
+  return {{"id", c.id}, {"gss", c.gss}, {"name", c.name},
+          {"type", std::string(ToString(c.type))}, {"region", c.region},
+          {"seats", c.total_seats}, {"cycle", std::string(ToString(c.cycle))},
+          {"not_up", not_up}, {"vacant_not_up", c.vacant_not_up}, {"wards", wards}};
+}
+
+json DeclarationToJson(const Declaration& d) {
+  json candidates = json::array();
+  for (const Candidate& c : d.candidates) {
+    json cj = {{"name", c.name}, {"party", c.party}, {"votes", c.votes}};
+    if (c.elected) cj["elected"] = *c.elected;
+    candidates.push_back(cj);
+  }
+  return {{"ballot", d.ballot_id}, {"council", d.council}, {"ward", d.ward},
+          {"ward_name", d.ward_name}, {"ward_gss", d.ward_gss}, {"seats", d.seats},
+          {"electorate", CountOrNull(d.electorate)},
+          {"ballot_papers", CountOrNull(d.ballot_papers)},
+          {"rejected", CountOrNull(d.rejected)},
+          {"status", std::string(ToString(d.status))}, {"declared_at", d.declared_at},
+          {"candidates", candidates}};
+}
+
+}  // namespace
+
+std::string WriteCouncilJson(const Council& council) { return CouncilToJson(council).dump(); }
+std::string WriteDeclarationJson(const Declaration& declaration) {
+  return DeclarationToJson(declaration).dump();
+}
+
 std::string WriteNightJson(const Election& election, const std::vector<Declaration>& declarations) {
   json root;
   root["election"] = {{"id", election.id}, {"name", election.name}, {"date", election.date},
                       {"rehearsal", election.rehearsal}};
   json councils = json::array();
-  for (const Council& c : election.councils) {
-    json not_up = json::object();
-    int independents = 0;
-    for (const auto& [key, n] : c.not_up) {
-      if (key.starts_with("IND:")) independents += n;
-      else not_up[key] = n;
-    }
-    if (independents) not_up[std::string(kIndependent)] = independents;
-    json wards = json::array();
-    for (const Ward& w : c.wards) {
-      json defending = json::array(), last_won = json::array();
-      auto key = [](const std::optional<std::string>& k) {
-        if (!k) return json(nullptr);
-        return json(k->starts_with("IND:") ? std::string(kIndependent) : *k);
-      };
-      for (const SeatUp& s : w.seats_up) {
-        defending.push_back(key(s.defending));
-        last_won.push_back(key(s.last_won));
-      }
-      wards.push_back({{"id", w.id}, {"gss", w.gss}, {"name", w.name}, {"defending", defending},
-                       {"last_won", last_won}});
-    }
-    councils.push_back({{"id", c.id}, {"gss", c.gss}, {"name", c.name},
-                        {"type", std::string(ToString(c.type))}, {"region", c.region},
-                        {"seats", c.total_seats}, {"cycle", std::string(ToString(c.cycle))},
-                        {"not_up", not_up}, {"vacant_not_up", c.vacant_not_up}, {"wards", wards}});
-  }
+  for (const Council& c : election.councils) councils.push_back(CouncilToJson(c));
   root["councils"] = councils;
   json decls = json::array();
-  for (const Declaration& d : declarations) {
-    json candidates = json::array();
-    for (const Candidate& c : d.candidates) {
-      json cj = {{"name", c.name}, {"party", c.party}, {"votes", c.votes}};
-      if (c.elected) cj["elected"] = *c.elected;
-      candidates.push_back(cj);
-    }
-    decls.push_back({{"ballot", d.ballot_id}, {"council", d.council}, {"ward", d.ward},
-                     {"ward_name", d.ward_name}, {"ward_gss", d.ward_gss}, {"seats", d.seats},
-                     {"electorate", CountOrNull(d.electorate)},
-                     {"ballot_papers", CountOrNull(d.ballot_papers)},
-                     {"rejected", CountOrNull(d.rejected)},
-                     {"status", std::string(ToString(d.status))}, {"declared_at", d.declared_at},
-                     {"candidates", candidates}});
-  }
+  for (const Declaration& d : declarations) decls.push_back(DeclarationToJson(d));
   root["declarations"] = decls;
   return root.dump(1) + "\n";
 }

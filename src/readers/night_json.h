@@ -36,6 +36,17 @@ Result<NightFile> ReadNightJson(const std::string& path, const PartyRegistry& re
 Result<Declaration> ParseDeclarationJson(std::string_view text, std::string file,
                                          const PartyRegistry& registry);
 
+// What the API takes as a body: one declaration object, an array of them, or an object with a
+// "declarations" array. Paths in errors: "declarations[2].candidates[0].votes".
+Result<std::vector<Declaration>> ParseDeclarationsJson(std::string_view text, std::string file,
+                                                       const PartyRegistry& registry);
+// One council's setup as a JSON object (the "councils" items).
+Result<Council> ParseCouncilJson(std::string_view text, std::string file, const PartyRegistry& registry);
+
+// One declaration, one council: compact JSON objects that the Parse functions read back.
+std::string WriteDeclarationJson(const Declaration& declaration);
+std::string WriteCouncilJson(const Council& council);
+
 // The inverse of ParseNightJson: ids as stored, two-space indent, stable key order.
 std::string WriteNightJson(const Election& election, const std::vector<Declaration>& declarations);
 

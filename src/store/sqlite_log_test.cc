@@ -1,0 +1,118 @@
+#include "store/sqlite_log.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <fstream>
+
+#include "testing.h"
+
+namespace psephos {
+namespace {
+
+std::vector<LogEntry> Entries(std::initializer_list<std::pair<EntryKind, std::string>> items) {
+  std::vector<LogEntry> out;
+  for (const auto& [kind, body] : items)
+    out.push_back(LogEntry{0, kind, "2018-05-04T00:31:00Z", "http", "desk-1", body});
+  return out;
+}
+
+TEST(SqliteLog, AppendsInOrderAndReadsBack) {
+  testing::TempDir dir;
+  auto log = OpenSqliteLog(dir.File("night.db"));
+  ASSERT_TRUE(log) << log.error().ToString();
+  EXPECT_EQ((*log)->LastSeq(), 0);
+  auto batch = Entries({{EntryKind::kSetup, "{\"s\":1}"}, {EntryKind::kDeclaration, "{\"d\":2}"}});
+  ASSERT_TRUE((*log)->Append(batch).ok());
+  EXPECT_EQ(batch[0].seq, 1);
+  EXPECT_EQ(batch[1].seq, 2);
+  auto more = Entries({{EntryKind::kCorrection, "{\"c\":3}"}});
+  ASSERT_TRUE((*log)->Append(more).ok());
+  EXPECT_EQ(more[0].seq, 3);
+
+  auto all = (*log)->Read(0, 100);
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[2].kind, EntryKind::kCorrection);
+  EXPECT_EQ((*all)[2].body, "{\"c\":3}");
+  EXPECT_EQ((*all)[2].author, "desk-1");
+  EXPECT_EQ((*all)[2].recorded_at, "2018-05-04T00:31:00Z");
+  auto tail = (*log)->Read(1, 1);
+  ASSERT_TRUE(tail);
+  ASSERT_EQ(tail->size(), 1u);
+  EXPECT_EQ((*tail)[0].seq, 2);
+}
+
+TEST(SqliteLog, ReopenedLogHasEverythingAcknowledged) {
+  testing::TempDir dir;
+  {
+    auto log = OpenSqliteLog(dir.File("night.db"));
+    ASSERT_TRUE(log);
+    auto batch = Entries({{EntryKind::kSetup, "{}"}, {EntryKind::kDeclaration, "{\"ward\":\"a\"}"}});
+    ASSERT_TRUE((*log)->Append(batch).ok());
+  }
+  auto log = OpenSqliteLog(dir.File("night.db"), {.must_exist = true});
+  ASSERT_TRUE(log) << log.error().ToString();
+  EXPECT_EQ((*log)->LastSeq(), 2);
+  auto next = Entries({{EntryKind::kWithdrawal, "{}"}});
+  ASSERT_TRUE((*log)->Append(next).ok());
+  EXPECT_EQ(next[0].seq, 3);  // no gap, no reuse
+}
+
+TEST(SqliteLog, SecondWriterIsRefusedWhileTheFirstHoldsTheFile) {
+  testing::TempDir dir;
+  auto first = OpenSqliteLog(dir.File("night.db"));
+  ASSERT_TRUE(first);
+  auto second = OpenSqliteLog(dir.File("night.db"));
+  ASSERT_FALSE(second);
+  EXPECT_NE(second.error().message.find("in use by another process"), std::string::npos)
+      << second.error().ToString();
+}
+
+TEST(SqliteLog, RefusesWhatIsNotAResultsLog) {
+  testing::TempDir dir;
+  {
+    std::ofstream text(dir.File("notes.txt"));
+    text << "these are not the results you are looking for\n";
+  }
+  auto garbage = OpenSqliteLog(dir.File("notes.txt"));
+  ASSERT_FALSE(garbage);
+  EXPECT_EQ(garbage.error().file, dir.File("notes.txt"));
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir.File("other.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto other = OpenSqliteLog(dir.File("other.db"));
+  ASSERT_FALSE(other);
+  EXPECT_NE(other.error().message.find("not a Psephos results log"), std::string::npos);
+
+  auto missing = OpenSqliteLog(dir.File("absent.db"), {.must_exist = true});
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().message.find("no results log"), std::string::npos);
+}
+
+TEST(SqliteLog, ReadOnlyLogRefusesAppends) {
+  testing::TempDir dir;
+  {
+    auto log = OpenSqliteLog(dir.File("night.db"));
+    ASSERT_TRUE(log);
+    auto batch = Entries({{EntryKind::kSetup, "{}"}});
+    ASSERT_TRUE((*log)->Append(batch).ok());
+  }
+  auto log = OpenSqliteLog(dir.File("night.db"), {.read_only = true});
+  ASSERT_TRUE(log) << log.error().ToString();
+  EXPECT_EQ((*log)->LastSeq(), 1);
+  auto batch = Entries({{EntryKind::kDeclaration, "{}"}});
+  EXPECT_FALSE((*log)->Append(batch).ok());
+}
+
+TEST(EntryKind, NamesRoundTrip) {
+  for (EntryKind k : {EntryKind::kSetup, EntryKind::kDeclaration, EntryKind::kCorrection, EntryKind::kWithdrawal,
+                      EntryKind::kCouncil})
+    EXPECT_EQ(ParseEntryKind(ToString(k)), k);
+  EXPECT_FALSE(ParseEntryKind("edit"));
+}
+
+}  // namespace
+}  // namespace psephos
