@@ -23,6 +23,7 @@ enum class ErrorKind {
   kInvalid,   // the input itself is wrong (syntax, a field out of range, counts that disagree)
   kNotFound,  // it names something the night does not have (a council, a ward)
   kConflict,  // it contradicts what is already recorded (a ward declared twice)
+  kUnavailable,  // not the input's fault: the results log could not record it (disk full)
 };
 
 struct Error {

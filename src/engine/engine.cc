@@ -1,0 +1,246 @@
+#include "engine/engine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <variant>
+
+#include "core/ward_count.h"
+#include "readers/night_json.h"
+
+namespace psephos {
+
+namespace {
+
+constexpr size_t kFoldChunk = 4096;
+
+std::string SystemNow() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return out;
+}
+
+std::string WithdrawalJson(const std::string& council, const std::string& ward) {
+  return nlohmann::json{{"council", council}, {"ward", ward}}.dump();
+}
+
+Result<std::pair<std::string, std::string>> ParseWithdrawal(const std::string& body, const std::string& where) {
+  auto doc = nlohmann::json::parse(body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("council") || !doc.contains("ward") ||
+      !doc["council"].is_string() || !doc["ward"].is_string())
+    return MakeError("expected {\"council\": ..., \"ward\": ...}", "body", where);
+  return std::pair{doc["council"].get<std::string>(), doc["ward"].get<std::string>()};
+}
+
+}  // namespace
+
+Engine::Engine(std::unique_ptr<ResultsLog> log, EngineOptions options)
+    : log_(std::move(log)), options_(std::move(options)) {}
+
+std::string Engine::Now() const { return options_.clock ? options_.clock() : SystemNow(); }
+
+Result<std::unique_ptr<Engine>> Engine::Open(std::unique_ptr<ResultsLog> log, const Election* setup,
+                                             PartyRegistry registry, EngineOptions options, Listener listener) {
+  std::unique_ptr<Engine> engine(new Engine(std::move(log), std::move(options)));
+  engine->registry_ = std::move(registry);
+  if (listener) engine->listeners_.push_back(std::move(listener));
+  if (engine->log_->LastSeq() == 0) {
+    if (!setup) return MakeError("the results log is empty and no night was given to start it", "", engine->log_->Describe());
+    std::vector<LogEntry> first{LogEntry{0, EntryKind::kSetup, engine->Now(), "setup", "psephos",
+                                         WriteNightJson(*setup, {})}};
+    if (Status s = engine->log_->Append(first); !s) return WithKind(s.error(), ErrorKind::kUnavailable);
+  }
+  if (Status s = engine->Fold(); !s) return s.error();
+  return engine;
+}
+
+Status Engine::Fold() {
+  const std::string where = log_->Describe();
+  auto first = log_->Read(0, 1);
+  if (!first) return first.error();
+  if (first->empty() || first->front().kind != EntryKind::kSetup)
+    return MakeError("the first entry of a results log must be the night's setup", "kind", where, 1);
+  const LogEntry& setup = first->front();
+  auto file = ParseNightJson(setup.body, where + " entry 1", registry_);
+  if (!file) return file.error();
+  auto night = Night::Create(std::move(file->election), registry_, options_.night);
+  if (!night) {
+    Error e = night.error();
+    e.file = where + " entry 1";
+    return e;
+  }
+  night_ = std::make_unique<Night>(std::move(*night));
+  seq_ = setup.seq;
+  if (Status s = StartTallies(); !s) return s;
+  for (const Listener& l : listeners_) l(Delta{setup.seq, setup.kind, setup.recorded_at, setup.author, "", "", false});
+
+  for (int64_t after = setup.seq;;) {
+    auto chunk = log_->Read(after, kFoldChunk);
+    if (!chunk) return chunk.error();
+    if (chunk->empty()) break;
+    for (const LogEntry& entry : *chunk) {
+      if (auto applied = ApplyEntry(entry); !applied) {
+        Error e = applied.error();
+        e.message = "entry " + std::to_string(entry.seq) + " (" + std::string(ToString(entry.kind)) +
+                    ") does not apply: " + e.message;
+        if (e.file.empty()) e.file = where;
+        return e;
+      }
+      after = entry.seq;
+    }
+  }
+  return {};
+}
+
+Status Engine::StartTallies() {
+  std::vector<CouncilFilter> filters(2);
+  filters[1].london_only = true;
+  std::map<std::string, bool> regions;
+  for (const Council& c : night_->councils())
+    if (!c.region.empty()) regions[c.region] = true;
+  for (const auto& [region, unused] : regions) filters.push_back(CouncilFilter{false, region, std::nullopt});
+  for (CouncilType t : {CouncilType::kLondonBorough, CouncilType::kMetropolitanBorough,
+                        CouncilType::kNonMetropolitanDistrict, CouncilType::kUnitary})
+    filters.push_back(CouncilFilter{false, std::nullopt, t});
+  tallies_.clear();
+  for (const CouncilFilter& f : filters) {
+    auto& pair = tallies_[f.Describe()];
+    pair = {PartyTallies(f, Baseline::kLastFought), PartyTallies(f, Baseline::kEveOfPoll)};
+  }
+  for (const Council& c : night_->councils()) Retally(c, *night_->Outcome(c.id), +1);
+  return {};
+}
+
+void Engine::Retally(const Council& council, const CouncilOutcome& outcome, int sign) {
+  for (auto& [key, pair] : tallies_)
+    for (PartyTallies& t : pair) t.Add(council, outcome, night_->registry(), sign);
+}
+
+StateOfParties Engine::Parties(const CouncilFilter& filter, Baseline baseline) const {
+  auto it = tallies_.find(filter.Describe());
+  if (it == tallies_.end()) return TallyParties(*night_, filter, baseline);
+  return it->second[baseline == Baseline::kLastFought ? 0 : 1].State();
+}
+
+int64_t Engine::ChangedAt(const std::string& council) const {
+  auto it = changed_at_.find(council);
+  return it == changed_at_.end() ? 0 : it->second;
+}
+
+bool Engine::IsDeclared(const std::string& council, const std::string& ward) const {
+  const auto* declared = night_->Declared(council);
+  return declared && declared->count(ward);
+}
+
+Result<std::string> Engine::ApplyEntry(const LogEntry& entry) {
+  const std::string where = log_->Describe() + " entry " + std::to_string(entry.seq);
+  std::string council_id, ward_id;
+  // Each kind checks first and changes the night only in `apply`, run between the tallies'
+  // take-away and add-back of the council it touches.
+  std::function<void()> apply;
+  std::optional<CheckedBatch> batch;
+  std::optional<Council> council_setup;
+  switch (entry.kind) {
+    case EntryKind::kSetup:
+      return MakeError("a second setup entry", "kind", where);
+    case EntryKind::kDeclaration:
+    case EntryKind::kCorrection: {
+      auto d = ParseDeclarationJson(entry.body, where, night_->registry());
+      if (!d) return d.error();
+      std::vector<Declaration> one;
+      one.push_back(std::move(*d));
+      auto checked = night_->Check(std::move(one),
+                                   entry.kind == EntryKind::kCorrection ? Revision::kCorrection : Revision::kNew);
+      if (!checked) return checked.error();
+      council_id = checked->declarations[0].council;
+      ward_id = checked->declarations[0].ward;
+      batch = std::move(*checked);
+      apply = [&] { night_->Apply(std::move(*batch)); };
+      break;
+    }
+    case EntryKind::kWithdrawal: {
+      auto w = ParseWithdrawal(entry.body, where);
+      if (!w) return w.error();
+      std::tie(council_id, ward_id) = *w;
+      if (Status s = night_->CheckWithdrawal(council_id, ward_id); !s) return s.error();
+      apply = [&] { night_->Withdraw(council_id, ward_id); };
+      break;
+    }
+    case EntryKind::kCouncil: {
+      auto c = ParseCouncilJson(entry.body, where, night_->registry());
+      if (!c) return c.error();
+      if (Status s = night_->CheckCouncil(*c); !s) return s.error();
+      council_id = c->id;
+      council_setup = std::move(*c);
+      apply = [&] { night_->ReplaceCouncil(std::move(*council_setup)); };
+      break;
+    }
+  }
+
+  // A council inferred from declarations does not exist before its first one.
+  std::optional<Council> old_council;
+  std::optional<CouncilOutcome> old_outcome;
+  if (const Council* c = night_->FindCouncil(council_id)) {
+    old_council = *c;
+    old_outcome = *night_->Outcome(council_id);
+    Retally(*old_council, *old_outcome, -1);
+  }
+  apply();
+  const Council& council = *night_->FindCouncil(council_id);
+  const CouncilOutcome& outcome = *night_->Outcome(council_id);
+  Retally(council, outcome, +1);
+
+  seq_ = entry.seq;
+  changed_at_[council_id] = entry.seq;
+  const PartyRegistry& registry = night_->registry();
+  const bool decided = !old_outcome || old_outcome->control != outcome.control ||
+                       old_outcome->Label(Baseline::kEveOfPoll, registry) != outcome.Label(Baseline::kEveOfPoll, registry);
+  Delta delta{entry.seq, entry.kind, entry.recorded_at, entry.author, council_id, ward_id, decided && outcome.control.settled};
+  for (const Listener& l : listeners_) l(delta);
+  return council_id;
+}
+
+Result<Receipt> Engine::Record(std::vector<LogEntry> entries) {
+  if (Status s = log_->Append(entries); !s) return WithKind(s.error(), ErrorKind::kUnavailable);
+  Receipt receipt{entries.front().seq, entries.back().seq, {}};
+  for (const LogEntry& e : entries) {
+    // Checked before logging, against this same night: it cannot fail here.
+    auto council = ApplyEntry(e);
+    if (!council) return council.error();
+    if (std::find(receipt.councils.begin(), receipt.councils.end(), *council) == receipt.councils.end())
+      receipt.councils.push_back(*council);
+  }
+  return receipt;
+}
+
+Result<Receipt> Engine::Declare(std::vector<Declaration> declarations, Revision revision, const Writer& writer) {
+  if (declarations.empty()) return MakeError("no declarations", "declarations");
+  const std::string now = Now();
+  for (Declaration& d : declarations) {
+    if (Status s = CheckVotesFitPapers(d); !s) return s.error();
+    if (d.declared_at.empty()) d.declared_at = now;
+  }
+  auto batch = night_->Check(std::move(declarations), revision);
+  if (!batch) return batch.error();
+  const EntryKind kind = revision == Revision::kCorrection ? EntryKind::kCorrection : EntryKind::kDeclaration;
+  std::vector<LogEntry> entries;
+  for (const Declaration& d : batch->declarations)
+    entries.push_back(LogEntry{0, kind, now, writer.source, writer.author, WriteDeclarationJson(d)});
+  return Record(std::move(entries));
+}
+
+Result<Receipt> Engine::Withdraw(const std::string& council, const std::string& ward, const Writer& writer) {
+  if (Status s = night_->CheckWithdrawal(council, ward); !s) return s.error();
+  return Record({LogEntry{0, EntryKind::kWithdrawal, Now(), writer.source, writer.author, WithdrawalJson(council, ward)}});
+}
+
+Result<Receipt> Engine::ReplaceCouncil(Council council, const Writer& writer) {
+  if (Status s = night_->CheckCouncil(council); !s) return s.error();
+  return Record({LogEntry{0, EntryKind::kCouncil, Now(), writer.source, writer.author, WriteCouncilJson(council)}});
+}
+
+}  // namespace psephos

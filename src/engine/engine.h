@@ -1,0 +1,123 @@
+// engine.h
+//
+// Engine: the live night. It takes writes (declarations, corrections after a recount,
+// withdrawals, a council's new setup), records each one durably in the results log before
+// applying it, keeps the derived views up to date incrementally (a ward declared touches its
+// council and the party tallies, nothing else), and tells subscribers what changed as a Delta
+// carrying the log's sequence number. Opening an engine on a log that has entries folds them,
+// so a restart gives the same night, and the same deltas, as before.
+//
+//   auto log = OpenSqliteLog("night.db");
+//   auto engine = Engine::Open(std::move(*log), &election_setup, DefaultPartyRegistry(), {},
+//                              [](const Delta& d) { ... });
+//   Result<Receipt> r = (*engine)->Declare({declaration}, Revision::kNew, Writer{"http", "desk-1"});
+//   StateOfParties s = (*engine)->Parties(CouncilFilter{}, Baseline::kEveOfPoll);
+//
+// Single-threaded by design: the server calls it from one thread, so every read sees the night
+// as of one sequence number and responses are a function of the log alone.
+#ifndef PSEPHOS_ENGINE_ENGINE_H_
+#define PSEPHOS_ENGINE_ENGINE_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/night.h"
+#include "core/state_of_parties.h"
+#include "store/results_log.h"
+
+namespace psephos {
+
+// Who is writing: the channel and the name of the writer (a token's name, "replay").
+struct Writer {
+  std::string source;
+  std::string author;
+};
+
+// What one log entry changed.
+struct Delta {
+  int64_t seq = 0;
+  EntryKind kind = EntryKind::kDeclaration;
+  std::string recorded_at;
+  std::string author;
+  std::string council;  // the council touched; "" for the setup
+  std::string ward;     // the ward touched; "" for the setup and a council's setup
+  // The council's control, its settledness or its label changed: its headline is news.
+  bool council_decided = false;
+};
+
+// What a write was given in the log: entries first_seq..last_seq.
+struct Receipt {
+  int64_t first_seq = 0;
+  int64_t last_seq = 0;
+  std::vector<std::string> councils;
+};
+
+struct EngineOptions {
+  // The time an entry is recorded, as ISO 8601 UTC; the system clock when empty. Tests fix it.
+  std::function<std::string()> clock;
+  NightOptions night;
+};
+
+class Engine {
+ public:
+  using Listener = std::function<void(const Delta&)>;
+
+  // Opens the night in `log`. A log with entries is folded: its first entry must be a setup,
+  // and every later entry must apply (an error names the log and the entry's seq). An empty
+  // log needs `setup`, which is written as entry 1. `listener` hears every delta, those of the
+  // fold included, so that what it derives is the same after a restart.
+  static Result<std::unique_ptr<Engine>> Open(std::unique_ptr<ResultsLog> log, const Election* setup,
+                                              PartyRegistry registry, EngineOptions options = {},
+                                              Listener listener = {});
+
+  // Writes. Each checks everything first (nothing is logged or applied on error), then logs
+  // all of its entries in one durable transaction, then applies them. A batch of declarations
+  // is one entry a ward. The error's kind says why it failed (ErrorKind).
+  Result<Receipt> Declare(std::vector<Declaration> declarations, Revision revision, const Writer& writer);
+  Result<Receipt> Withdraw(const std::string& council, const std::string& ward, const Writer& writer);
+  Result<Receipt> ReplaceCouncil(Council council, const Writer& writer);
+
+  void AddListener(Listener listener) { listeners_.push_back(std::move(listener)); }
+
+  const Night& night() const { return *night_; }
+  const ResultsLog& log() const { return *log_; }
+  // The seq of the last entry applied: the night as of this entry is what every view shows.
+  int64_t seq() const { return seq_; }
+  // The state of the parties. Kept up to date for all councils, London, each region and each
+  // council type under both baselines; any other filter is tallied on demand.
+  StateOfParties Parties(const CouncilFilter& filter, Baseline baseline) const;
+  // The seq of the last entry that touched a council (0: none yet).
+  int64_t ChangedAt(const std::string& council) const;
+  // Declared already (so a replay skips it)?
+  bool IsDeclared(const std::string& council, const std::string& ward) const;
+
+ private:
+  Engine(std::unique_ptr<ResultsLog> log, EngineOptions options);
+  Status Fold();
+  Status StartTallies();
+  Result<Receipt> Record(std::vector<LogEntry> entries);
+  // Decodes, checks and applies one logged entry; returns the council it touched. On the write
+  // path the entry was checked before it was logged, so it cannot fail there.
+  Result<std::string> ApplyEntry(const LogEntry& entry);
+  void Retally(const Council& council, const CouncilOutcome& outcome, int sign);
+  std::string Now() const;
+
+  std::unique_ptr<ResultsLog> log_;
+  EngineOptions options_;
+  PartyRegistry registry_;
+  std::unique_ptr<Night> night_;
+  int64_t seq_ = 0;
+  std::vector<Listener> listeners_;
+  std::map<std::string, int64_t> changed_at_;
+  // Keyed by CouncilFilter::Describe(): index 0 last fought, 1 eve of poll.
+  std::map<std::string, std::vector<PartyTallies>> tallies_;
+};
+
+}  // namespace psephos
+
+#endif  // PSEPHOS_ENGINE_ENGINE_H_

@@ -1,0 +1,206 @@
+#include "engine/engine.h"
+
+#include <gtest/gtest.h>
+
+#include "demo/generator.h"
+#include "readers/night_json.h"
+#include "readers/party_registry_reader.h"
+#include "store/sqlite_log.h"
+#include "testing.h"
+
+namespace psephos {
+namespace {
+
+// The clock is fixed so that two engines fed the same writes log the same bytes.
+EngineOptions FixedClock() {
+  EngineOptions options;
+  options.clock = [] { return std::string("2018-05-04T01:00:00Z"); };
+  return options;
+}
+
+std::unique_ptr<ResultsLog> OpenLog(const std::string& path) {
+  auto log = OpenSqliteLog(path);
+  EXPECT_TRUE(log) << log.error().ToString();
+  return std::move(*log);
+}
+
+Writer Desk() { return Writer{"test", "desk-1"}; }
+
+// A small night: the first `councils` councils of the demo night, and their declarations.
+GeneratedNight SmallNight(size_t councils) {
+  GeneratedNight night = GenerateNight(GeneratorOptions{});
+  night.election.councils.resize(councils);
+  std::erase_if(night.declarations, [&](const Declaration& d) {
+    for (const Council& c : night.election.councils)
+      if (c.id == d.council) return false;
+    return true;
+  });
+  return night;
+}
+
+std::string Describe(const StateOfParties& s) {
+  std::string out = s.filter + " " + std::to_string(s.councils_settled) + "/" + std::to_string(s.councils_total) +
+                    " wards " + std::to_string(s.wards_declared) + " noc " + std::to_string(s.noc) + "(" +
+                    std::to_string(s.noc_change) + ")";
+  for (const PartyTally& t : s.parties)
+    out += " " + t.group + ":" + std::to_string(t.councils) + "(" + std::to_string(t.councils_change) + ")/" +
+           std::to_string(t.seats) + "(" + std::to_string(t.seats_change) + ")";
+  return out;
+}
+
+std::vector<CouncilFilter> SomeFilters(const Night& night) {
+  std::vector<CouncilFilter> filters(2);
+  filters[1].london_only = true;
+  filters.push_back(CouncilFilter{false, night.councils().front().region, std::nullopt});
+  filters.push_back(CouncilFilter{false, std::nullopt, CouncilType::kMetropolitanBorough});
+  // Not kept incrementally: tallied on demand.
+  filters.push_back(CouncilFilter{false, night.councils().front().region, night.councils().front().type});
+  return filters;
+}
+
+TEST(Engine, IncrementalTalliesEqualAFreshTallyAtEveryStep) {
+  testing::TempDir dir;
+  GeneratedNight demo = GenerateNight(GeneratorOptions{});
+  auto engine = Engine::Open(OpenLog(dir.File("night.db")), &demo.election, DefaultPartyRegistry(), FixedClock());
+  ASSERT_TRUE(engine) << engine.error().ToString();
+  Engine& e = **engine;
+  const auto filters = SomeFilters(e.night());
+  size_t i = 0;
+  for (size_t start = 0; start < demo.declarations.size(); start += 97) {
+    std::vector<Declaration> batch(demo.declarations.begin() + static_cast<long>(start),
+                                   demo.declarations.begin() +
+                                       static_cast<long>(std::min(start + 97, demo.declarations.size())));
+    auto receipt = e.Declare(std::move(batch), Revision::kNew, Desk());
+    ASSERT_TRUE(receipt) << receipt.error().ToString();
+    if (++i % 5 != 0) continue;  // compare every fifth batch: a fresh tally is the slow way
+    for (const CouncilFilter& f : filters)
+      for (Baseline b : {Baseline::kLastFought, Baseline::kEveOfPoll})
+        ASSERT_EQ(Describe(e.Parties(f, b)), Describe(TallyParties(e.night(), f, b))) << "after batch " << i;
+  }
+  EXPECT_EQ(e.seq(), static_cast<int64_t>(demo.declarations.size()) + 1);
+  for (const CouncilFilter& f : filters)
+    for (Baseline b : {Baseline::kLastFought, Baseline::kEveOfPoll})
+      EXPECT_EQ(Describe(e.Parties(f, b)), Describe(TallyParties(e.night(), f, b)));
+  EXPECT_EQ(e.Parties({}, Baseline::kEveOfPoll).councils_settled, 150);
+}
+
+TEST(Engine, RestartFoldsTheLogToTheSameNightAndDeltas) {
+  testing::TempDir dir;
+  GeneratedNight night = SmallNight(6);
+  std::vector<std::string> first_deltas, second_deltas;
+  auto record = [](std::vector<std::string>& out) {
+    return [&out](const Delta& d) {
+      out.push_back(std::to_string(d.seq) + " " + std::string(ToString(d.kind)) + " " + d.council + "/" + d.ward +
+                    (d.council_decided ? " decided" : ""));
+    };
+  };
+  std::string before;
+  {
+    auto engine = Engine::Open(OpenLog(dir.File("night.db")), &night.election, DefaultPartyRegistry(), FixedClock(),
+                               record(first_deltas));
+    ASSERT_TRUE(engine);
+    for (const Declaration& d : night.declarations)
+      ASSERT_TRUE((*engine)->Declare({d}, Revision::kNew, Desk())) << d.ballot_id;
+    // A recount: the first ward's votes changed; then a withdrawal of the second ward.
+    Declaration recount = night.declarations[0];
+    for (Candidate& c : recount.candidates) c.votes += 1;
+    ASSERT_TRUE((*engine)->Declare({recount}, Revision::kCorrection, Desk()));
+    ASSERT_TRUE((*engine)->Withdraw(night.declarations[1].council, night.declarations[1].ward, Desk()));
+    before = Describe((*engine)->Parties({}, Baseline::kEveOfPoll));
+  }
+  auto engine = Engine::Open(OpenLog(dir.File("night.db")), nullptr, DefaultPartyRegistry(), FixedClock(),
+                             record(second_deltas));
+  ASSERT_TRUE(engine) << engine.error().ToString();
+  EXPECT_EQ(Describe((*engine)->Parties({}, Baseline::kEveOfPoll)), before);
+  EXPECT_EQ(first_deltas, second_deltas);
+  EXPECT_EQ((*engine)->seq(), static_cast<int64_t>(night.declarations.size()) + 3);
+  EXPECT_FALSE((*engine)->IsDeclared(night.declarations[1].council, night.declarations[1].ward));
+  EXPECT_TRUE((*engine)->IsDeclared(night.declarations[0].council, night.declarations[0].ward));
+}
+
+TEST(Engine, BadWritesAreRefusedWithNothingLoggedOrApplied) {
+  testing::TempDir dir;
+  GeneratedNight night = SmallNight(2);
+  auto engine = Engine::Open(OpenLog(dir.File("night.db")), &night.election, DefaultPartyRegistry(), FixedClock());
+  ASSERT_TRUE(engine);
+  Engine& e = **engine;
+  const Declaration& good = night.declarations[0];
+  ASSERT_TRUE(e.Declare({good}, Revision::kNew, Desk()));
+  const int64_t seq = e.seq();
+  const std::string state = Describe(e.Parties({}, Baseline::kEveOfPoll));
+
+  auto expect_refused = [&](Result<Receipt> r, ErrorKind kind, const std::string& words) {
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind, kind) << r.error().ToString();
+    EXPECT_NE(r.error().ToString().find(words), std::string::npos) << r.error().ToString();
+    EXPECT_EQ(e.seq(), seq);
+    EXPECT_EQ(e.log().LastSeq(), seq);
+    EXPECT_EQ(Describe(e.Parties({}, Baseline::kEveOfPoll)), state);
+  };
+  expect_refused(e.Declare({good}, Revision::kNew, Desk()), ErrorKind::kConflict, "already declared");
+  expect_refused(e.Declare({night.declarations[1]}, Revision::kCorrection, Desk()), ErrorKind::kConflict,
+                 "has not been declared");
+  Declaration unknown_ward = night.declarations[1];
+  unknown_ward.ward = "nowhere";
+  unknown_ward.ward_gss.clear();
+  expect_refused(e.Declare({unknown_ward}, Revision::kNew, Desk()), ErrorKind::kNotFound, "no ward 'nowhere'");
+  Declaration unknown_council = night.declarations[1];
+  unknown_council.council = "atlantis";
+  expect_refused(e.Declare({unknown_council}, Revision::kNew, Desk()), ErrorKind::kNotFound, "unknown council");
+  Declaration too_many_votes = night.declarations[1];
+  too_many_votes.status = PollStatus::kContested;
+  too_many_votes.ballot_papers = 10;
+  too_many_votes.rejected = 0;
+  expect_refused(e.Declare({too_many_votes}, Revision::kNew, Desk()), ErrorKind::kInvalid, "valid ballot papers");
+  // One bad declaration in a batch: the good one beside it is not applied either.
+  expect_refused(e.Declare({night.declarations[2], unknown_ward}, Revision::kNew, Desk()), ErrorKind::kNotFound,
+                 "nowhere");
+  EXPECT_FALSE(e.IsDeclared(night.declarations[2].council, night.declarations[2].ward));
+  expect_refused(e.Withdraw(night.declarations[3].council, night.declarations[3].ward, Desk()),
+                 ErrorKind::kConflict, "nothing to withdraw");
+  Council smaller = night.election.councils[0];
+  smaller.wards.pop_back();
+  expect_refused(e.ReplaceCouncil(smaller, Desk()), ErrorKind::kInvalid, "seats");
+}
+
+TEST(Engine, CouncilSetupReplacedChangesTheBaselineNotTheResults) {
+  testing::TempDir dir;
+  GeneratedNight night = SmallNight(1);
+  auto engine = Engine::Open(OpenLog(dir.File("night.db")), &night.election, DefaultPartyRegistry(), FixedClock());
+  ASSERT_TRUE(engine);
+  Council council = night.election.councils[0];
+  // A by-election before polling day: the first ward's first seat changes hands.
+  SeatUp& seat = council.wards[0].seats_up[0];
+  const std::string gainer = seat.defending == std::optional<std::string>("PP53") ? "PP52" : "PP53";
+  const CouncilOutcome before = *(*engine)->night().Outcome(council.id);
+  seat.defending = gainer;
+  ASSERT_TRUE((*engine)->ReplaceCouncil(council, Desk()));
+  const CouncilOutcome& after = *(*engine)->night().Outcome(council.id);
+  EXPECT_EQ(after.eve_of_poll.Of(gainer), before.eve_of_poll.Of(gainer) + 1);
+  EXPECT_EQ(after.eve_of_poll.Total(), before.eve_of_poll.Total());
+  EXPECT_EQ(after.last_fought.seats, before.last_fought.seats);  // the last election is history
+  EXPECT_EQ((*engine)->ChangedAt(council.id), 2);
+  EXPECT_EQ((*engine)->night().FindCouncil(council.id)->wards[0].seats_up[0].defending, gainer);
+}
+
+TEST(Engine, EmptyLogNeedsASetupAndABadLogIsNamed) {
+  testing::TempDir dir;
+  auto none = Engine::Open(OpenLog(dir.File("a.db")), nullptr, DefaultPartyRegistry());
+  ASSERT_FALSE(none);
+  EXPECT_NE(none.error().message.find("empty"), std::string::npos);
+
+  GeneratedNight night = SmallNight(1);
+  {
+    auto log = OpenLog(dir.File("b.db"));
+    std::vector<LogEntry> entries{
+        LogEntry{0, EntryKind::kSetup, "t", "test", "me", WriteNightJson(night.election, {})},
+        LogEntry{0, EntryKind::kDeclaration, "t", "test", "me", "{\"council\": \"atlantis\"}"}};
+    ASSERT_TRUE(log->Append(entries).ok());
+  }
+  auto bad = Engine::Open(OpenLog(dir.File("b.db")), nullptr, DefaultPartyRegistry());
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().ToString().find("entry 2"), std::string::npos) << bad.error().ToString();
+}
+
+}  // namespace
+}  // namespace psephos
