@@ -5,6 +5,7 @@
 //   psephos council trafford --night N.json --results lga:FILE --wards
 //   psephos headlines --demo --json
 //   psephos import --results FILE --out night.json
+//   psephos serve                              the live service on the demo night (serve_command.h)
 //
 // Exit codes: 0 done; 1 usage (bad option; see --help); 2 bad input (a file or value was
 // wrong: nothing was applied, the message names file, line and field); 3 not found (no such
@@ -14,6 +15,7 @@
 #include <iostream>
 
 #include "cli/night_input.h"
+#include "cli/serve_command.h"
 #include "core/state_of_parties.h"
 #include "publish/views.h"
 #include "readers/night_json.h"
@@ -164,6 +166,8 @@ int main(int argc, char** argv) {
   council_cmd->add_option("id", council_id, "Council id (its slug, e.g. trafford)")->required();
   council_cmd->add_flag("--wards", wards, "With --json: include every ward and its candidates");
   import_cmd->add_option("--out", out, "Write the checked night to this file (Psephos JSON)");
+  ServeInput serve;
+  CLI::App* serve_cmd = AddServeCommand(app, serve);
 
   try {
     app.parse(argc, argv);
@@ -171,6 +175,7 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;
   }
+  if (serve_cmd->parsed()) return RunServe(serve);
   if (!input.demo && input.night_file.empty() && input.results.empty()) {
     std::cerr << "psephos: give --demo, --night FILE or --results FILE (see --help)\n";
     return kExitUsage;

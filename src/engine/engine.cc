@@ -67,6 +67,9 @@ Status Engine::Fold() {
   const LogEntry& setup = first->front();
   auto file = ParseNightJson(setup.body, where + " entry 1", registry_);
   if (!file) return file.error();
+  // A night set up with no councils takes them from its declarations (a replay of results
+  // files with no nominations data); the log says so by its setup alone, so a restart agrees.
+  if (file->election.councils.empty()) options_.night.infer_councils = true;
   auto night = Night::Create(std::move(file->election), registry_, options_.night);
   if (!night) {
     Error e = night.error();
@@ -76,7 +79,7 @@ Status Engine::Fold() {
   night_ = std::make_unique<Night>(std::move(*night));
   seq_ = setup.seq;
   if (Status s = StartTallies(); !s) return s;
-  for (const Listener& l : listeners_) l(Delta{setup.seq, setup.kind, setup.recorded_at, setup.author, "", "", false});
+  for (const Listener& l : listeners_) l(Delta{setup.seq, setup.kind, setup.recorded_at, setup.author, "", "", false}, *this);
 
   for (int64_t after = setup.seq;;) {
     auto chunk = log_->Read(after, kFoldChunk);
@@ -200,7 +203,7 @@ Result<std::string> Engine::ApplyEntry(const LogEntry& entry) {
   const bool decided = !old_outcome || old_outcome->control != outcome.control ||
                        old_outcome->Label(Baseline::kEveOfPoll, registry) != outcome.Label(Baseline::kEveOfPoll, registry);
   Delta delta{entry.seq, entry.kind, entry.recorded_at, entry.author, council_id, ward_id, decided && outcome.control.settled};
-  for (const Listener& l : listeners_) l(delta);
+  for (const Listener& l : listeners_) l(delta, *this);
   return council_id;
 }
 

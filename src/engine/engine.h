@@ -9,7 +9,7 @@
 //
 //   auto log = OpenSqliteLog("night.db");
 //   auto engine = Engine::Open(std::move(*log), &election_setup, DefaultPartyRegistry(), {},
-//                              [](const Delta& d) { ... });
+//                              [](const Delta& d, const Engine& e) { ... });
 //   Result<Receipt> r = (*engine)->Declare({declaration}, Revision::kNew, Writer{"http", "desk-1"});
 //   StateOfParties s = (*engine)->Parties(CouncilFilter{}, Baseline::kEveOfPoll);
 //
@@ -65,7 +65,8 @@ struct EngineOptions {
 
 class Engine {
  public:
-  using Listener = std::function<void(const Delta&)>;
+  // Hears each delta with the engine as it stands just after the entry was applied.
+  using Listener = std::function<void(const Delta&, const Engine&)>;
 
   // Opens the night in `log`. A log with entries is folded: its first entry must be a setup,
   // and every later entry must apply (an error names the log and the entry's seq). An empty

@@ -89,7 +89,7 @@ TEST(Engine, RestartFoldsTheLogToTheSameNightAndDeltas) {
   GeneratedNight night = SmallNight(6);
   std::vector<std::string> first_deltas, second_deltas;
   auto record = [](std::vector<std::string>& out) {
-    return [&out](const Delta& d) {
+    return [&out](const Delta& d, const Engine&) {
       out.push_back(std::to_string(d.seq) + " " + std::string(ToString(d.kind)) + " " + d.council + "/" + d.ward +
                     (d.council_decided ? " decided" : ""));
     };

@@ -1,0 +1,201 @@
+#include "cli/serve_command.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "demo/generator.h"
+#include "engine/engine.h"
+#include "engine/replay.h"
+#include "readers/night_json.h"
+#include "readers/party_registry_reader.h"
+#include "readers/results_file.h"
+#include "server/api.h"
+#include "server/event_hub.h"
+#include "server/service.h"
+#include "server/tokens.h"
+#include "store/sqlite_log.h"
+
+namespace psephos {
+
+namespace {
+
+constexpr int kExitUsage = 1;
+constexpr int kExitBadInput = 2;
+constexpr size_t kStreamHistory = 100000;
+
+int Fail(const Error& e, int code = kExitBadInput) {
+  std::cerr << "psephos serve: " << e.ToString() << "\n";
+  return code;
+}
+
+// What to serve: the setup (for a new log) and the declarations to replay.
+struct Source {
+  Election setup;
+  std::vector<Declaration> replay;
+  std::string description;
+};
+
+Result<Source> LoadSource(const ServeInput& input, const PartyRegistry& registry) {
+  Source source;
+  const bool demo = input.demo || (input.night_file.empty() && input.replay.empty());
+  if (demo) {
+    GeneratedNight night = GenerateNight(GeneratorOptions{});
+    source.setup = std::move(night.election);
+    source.replay = std::move(night.declarations);
+    source.description = "the demo night (synthetic)";
+  }
+  if (!input.night_file.empty()) {
+    if (input.demo) return MakeError("give --demo or --night, not both", "--night");
+    auto file = ReadNightJson(input.night_file, registry);
+    if (!file) return file.error();
+    source.setup = std::move(file->election);
+    source.replay = std::move(file->declarations);
+    source.description = input.night_file;
+  }
+  ReadOptions options;
+  options.unknown_parties = UnknownParties::kError;
+  for (const std::string& spec : input.replay) {
+    options.election_date = source.setup.date;
+    auto set = ReadResultsFile(spec, registry, options);
+    if (!set) return set.error();
+    if (!set->new_parties.empty()) return MakeError("unknown parties in the file", "party", spec);
+    if (source.setup.date.empty() && !set->declarations.empty()) {
+      const std::string& ballot = set->declarations.front().ballot_id;
+      source.setup.date = ballot.size() >= 10 ? ballot.substr(ballot.size() - 10) : "";
+      source.setup.id = "local." + source.setup.date;
+      source.setup.name = "Replay of " + spec;
+    }
+    for (Declaration& d : set->declarations) source.replay.push_back(std::move(d));
+    if (source.description.empty()) source.description = spec;
+  }
+  if (input.rehearsal) source.setup.rehearsal = true;
+  return source;
+}
+
+Result<std::string> DefaultLogFile() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "psephos-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) return MakeError("cannot make a temporary directory for the results log", "--log");
+  return pattern + "/night.db";
+}
+
+std::string Thousands(size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+CLI::App* AddServeCommand(CLI::App& app, ServeInput& input) {
+  CLI::App* cmd = app.add_subcommand(
+      "serve",
+      "The live results service: HTTP API, live event stream, replay. With no options: the demo night, "
+      "replayed at 60x on 127.0.0.1:8080");
+  cmd->add_option("--log", input.log_file,
+                  "The results log (SQLite). A log with entries is carried on with; a new one is started from "
+                  "the night. Default: a new file in a temporary directory");
+  cmd->add_flag("--demo", input.demo, "Serve the bundled demo night (the default when no night is given)");
+  cmd->add_option("--night", input.night_file,
+                  "Night file (docs/NIGHT_FORMAT.md): the councils set up before polling day; its declarations "
+                  "are replayed")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--replay", input.replay,
+                  "Results file to replay, [FORMAT:]FILE; repeatable. Formats: " + std::string(ResultsFormatNames()));
+  cmd->add_option("--speed", input.speed,
+                  "Replay speed: N times as fast as the night (0: as fast as possible)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_flag("--rehearsal", input.rehearsal,
+                "Mark a new night as a rehearsal (test data): every response says so");
+  cmd->add_option("--host", input.host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--port", input.port, "Port to listen on (0: any free port)")->capture_default_str();
+  cmd->add_option("--tokens", input.tokens_file,
+                  "Who may write: a file of lines '<name> <token>'. Default: one random token, printed")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--max-body", input.max_body, "Largest request body taken, in bytes")->capture_default_str();
+  cmd->add_option("--max-connections", input.max_connections, "Connections at once; more get 503")
+      ->capture_default_str();
+  return cmd;
+}
+
+int RunServe(const ServeInput& input) {
+  PartyRegistry registry = DefaultPartyRegistry();
+  auto source = LoadSource(input, registry);
+  if (!source) return Fail(source.error());
+
+  std::string log_file = input.log_file;
+  if (log_file.empty()) {
+    auto made = DefaultLogFile();
+    if (!made) return Fail(made.error(), kExitUsage);
+    log_file = *made;
+  }
+  auto log = OpenSqliteLog(log_file);
+  if (!log) return Fail(log.error(), kExitUsage);
+  const bool resumed = (*log)->LastSeq() > 0;
+
+  EventHub hub(kStreamHistory);
+  auto engine = Engine::Open(std::move(*log), &source->setup, registry, {},
+                             [&hub](const Delta& d, const Engine& e) { hub.OnDelta(d, e); });
+  if (!engine) return Fail(engine.error());
+  Engine& night = **engine;
+  if (input.rehearsal && !night.night().election().rehearsal)
+    return Fail(MakeError("this log holds a live night; start a new log for a rehearsal", "--rehearsal", log_file),
+                kExitUsage);
+
+  Tokens tokens = Tokens::Random("local");
+  if (!input.tokens_file.empty()) {
+    auto read = ReadTokens(input.tokens_file);
+    if (!read) return Fail(read.error());
+    tokens = std::move(*read);
+  }
+  ApiOptions api_options;
+  api_options.tokens = tokens;
+  api_options.max_body = input.max_body;
+  Api api(night, std::move(api_options));
+
+  ServiceOptions options;
+  options.host = input.host;
+  options.port = input.port;
+  options.max_body = input.max_body;
+  options.max_connections = input.max_connections;
+  options.log = &std::cerr;
+  Service service(night, hub, api, options);
+  auto port = service.Listen();
+  if (!port) return Fail(port.error(), kExitUsage);
+
+  const Election& e = night.night().election();
+  std::cout << "Psephos: " << (e.name.empty() ? e.id : e.name) << (e.rehearsal ? "  [REHEARSAL: not real results]" : "")
+            << "\n  results log: " << log_file << (resumed ? " (carried on" : " (new") << ", at entry " << night.seq()
+            << ")\n";
+  ReplayPlan plan = PlanReplay(std::move(source->replay), night);
+  if (!plan.steps.empty()) {
+    const double span = plan.steps.back().offset_seconds;
+    std::cout << "  replaying " << Thousands(plan.steps.size()) << " declarations from " << source->description;
+    if (plan.skipped) std::cout << " (" << Thousands(plan.skipped) << " already in the log)";
+    if (input.speed > 0)
+      std::cout << " at " << input.speed << "x: the night in about " << std::lround(span / input.speed / 60)
+                << " minutes\n";
+    else
+      std::cout << " as fast as possible\n";
+    service.Replay(std::move(plan), input.speed, [](size_t declared, size_t refused) {
+      std::cout << "  replay finished: " << declared << " declared" << (refused ? ", " + std::to_string(refused) + " refused" : "")
+                << "\n"
+                << std::flush;
+    });
+  }
+  if (input.tokens_file.empty())
+    std::cout << "  writes need 'Authorization: Bearer " << tokens.entries().front().second
+              << "' (or give --tokens FILE)\n";
+  std::cout << "Serving on http://" << input.host << ":" << *port << "/  (API index: /api; Ctrl-C stops)\n"
+            << std::flush;
+  service.Run();
+  std::cout << "Stopped at entry " << night.seq() << "; the log is " << log_file << "\n";
+  return 0;
+}
+
+}  // namespace psephos

@@ -1,0 +1,41 @@
+// serve_command.h
+//
+// `psephos serve`: the live results service. With no arguments it starts on the bundled demo
+// night, replaying its declarations at 60 times the speed of the night, on 127.0.0.1:8080.
+//
+//   psephos serve                                   demo night, replayed, a new results log
+//   psephos serve --night setup.json --log n.db     a live night: councils from the file, writes over HTTP
+//   psephos serve --log n.db                        carry on with a night already in a log
+//   psephos serve --replay lga:FILE --speed 0       replay results files as fast as possible
+#ifndef PSEPHOS_CLI_SERVE_COMMAND_H_
+#define PSEPHOS_CLI_SERVE_COMMAND_H_
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace psephos {
+
+struct ServeInput {
+  bool demo = false;
+  std::string night_file;
+  std::vector<std::string> replay;
+  std::string log_file;
+  double speed = 60;
+  bool rehearsal = false;
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;
+  std::string tokens_file;
+  size_t max_body = 1 << 20;
+  size_t max_connections = 20000;
+  bool allow_unknown_parties = false;
+};
+
+CLI::App* AddServeCommand(CLI::App& app, ServeInput& input);
+// Runs until SIGINT or SIGTERM. Exit codes as main.cc: 2 bad input, 1 cannot start.
+int RunServe(const ServeInput& input);
+
+}  // namespace psephos
+
+#endif  // PSEPHOS_CLI_SERVE_COMMAND_H_

@@ -1,0 +1,353 @@
+#include "server/service.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <csignal>
+#include <deque>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+namespace psephos {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+struct Service::Impl {
+  Impl(Engine& e, EventHub& h, Api& a, ServiceOptions o)
+      : engine(e), hub(h), api(a), options(std::move(o)), acceptor(io), signals(io, SIGINT, SIGTERM), replay_timer(io) {}
+
+  void Accept();
+  void ReplayNext();
+
+  Engine& engine;
+  EventHub& hub;
+  Api& api;
+  ServiceOptions options;
+  asio::io_context io{1};
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  size_t connections = 0;
+
+  struct ReplayState {
+    ReplayPlan plan;
+    double speed = 0;
+    std::chrono::steady_clock::time_point start;
+    size_t next = 0, declared = 0, refused = 0;
+    std::function<void(size_t, size_t)> done;
+  };
+  std::optional<ReplayState> replay;
+  asio::steady_timer replay_timer;
+};
+
+namespace {
+
+// Counts a connection for as long as it lives.
+class ConnectionSlot {
+ public:
+  explicit ConnectionSlot(size_t& count) : count_(count) { ++count_; }
+  ~ConnectionSlot() { --count_; }
+  ConnectionSlot(const ConnectionSlot&) = delete;
+  ConnectionSlot& operator=(const ConnectionSlot&) = delete;
+
+ private:
+  size_t& count_;
+};
+
+// One client of the live stream: frames queue here and are written one after another; a client
+// that lets more than the backlog pile up is dropped so it cannot hold memory or anyone else.
+class StreamSession : public std::enable_shared_from_this<StreamSession> {
+ public:
+  StreamSession(beast::tcp_stream stream, Service::Impl& service)
+      : service_(service), slot_(service.connections), stream_(std::move(stream)), heartbeat_(service.io) {}
+
+  void Start(std::optional<int64_t> resume_after) {
+    const int64_t seq = service_.engine.seq();
+    Push(std::make_shared<const std::string>(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
+        "Connection: keep-alive\r\nX-Psephos-Seq: " + std::to_string(seq) + "\r\n\r\nretry: 2000\n\n"));
+    const nlohmann::json here = {{"seq", seq}, {"rehearsal", service_.engine.night().election().rehearsal}};
+    if (!resume_after) {
+      Push(std::make_shared<const std::string>("event: hello\ndata: " + here.dump() + "\n\n"));
+    } else if (auto missed = service_.hub.Since(*resume_after)) {
+      for (auto& frame : *missed) Push(frame);
+    } else {
+      // Older than the frames kept: the client must fetch the views again, then follow.
+      Push(std::make_shared<const std::string>("event: reset\ndata: " + here.dump() + "\n\n"));
+    }
+    std::weak_ptr<StreamSession> weak = weak_from_this();
+    subscription_ = service_.hub.Subscribe([weak](const EventHub::Frame& frame) {
+      if (auto self = weak.lock()) self->Push(frame);
+    });
+    Heartbeat();
+    WatchForClose();
+  }
+
+ private:
+  void Push(EventHub::Frame frame) {
+    if (closed_) return;
+    if (!queue_.empty() && queued_ + frame->size() > service_.options.stream_backlog) return Close();
+    queued_ += frame->size();
+    queue_.push_back(std::move(frame));
+    if (!writing_) Write();
+  }
+
+  void Write() {
+    writing_ = true;
+    stream_.expires_after(service_.options.write_timeout);
+    asio::async_write(stream_, asio::buffer(*queue_.front()),
+                      [self = shared_from_this()](beast::error_code ec, size_t) { self->Written(ec); });
+  }
+
+  void Written(beast::error_code ec) {
+    writing_ = false;
+    if (ec || closed_) return Close();
+    queued_ -= queue_.front()->size();
+    queue_.pop_front();
+    if (!queue_.empty()) return Write();
+    stream_.expires_never();
+  }
+
+  void Heartbeat() {
+    heartbeat_.expires_after(service_.options.heartbeat);
+    heartbeat_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec || self->closed_) return;
+      static const auto kComment = std::make_shared<const std::string>(": keep-alive\n\n");
+      self->Push(kComment);
+      self->Heartbeat();
+    });
+  }
+
+  // The client sends nothing after its request; a read that ends means it has gone.
+  void WatchForClose() {
+    stream_.socket().async_read_some(asio::buffer(probe_),
+                                     [self = shared_from_this()](beast::error_code ec, size_t) {
+                                       if (ec) return self->Close();
+                                       self->WatchForClose();
+                                     });
+  }
+
+  void Close() {
+    if (closed_) return;
+    closed_ = true;
+    service_.hub.Unsubscribe(subscription_);
+    heartbeat_.cancel();
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_.close();
+  }
+
+  Service::Impl& service_;
+  ConnectionSlot slot_;
+  beast::tcp_stream stream_;
+  asio::steady_timer heartbeat_;
+  std::deque<EventHub::Frame> queue_;
+  size_t queued_ = 0;
+  bool writing_ = false, closed_ = false;
+  int subscription_ = 0;
+  char probe_[256];
+};
+
+class HttpSession : public std::enable_shared_from_this<HttpSession> {
+ public:
+  HttpSession(tcp::socket socket, Service::Impl& service)
+      : service_(service), slot_(service.connections), stream_(std::move(socket)) {}
+
+  void Read() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<uint32_t>(service_.options.max_header));
+    parser_->body_limit(service_.options.max_body);
+    // A request must arrive whole in time: a client trickling bytes (slowloris) is cut off.
+    stream_.expires_after(service_.options.read_timeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+  }
+
+ private:
+  void OnRead(beast::error_code ec) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+        ec == asio::error::connection_reset || ec == asio::error::eof)
+      return Close();
+    if (ec == http::error::body_limit)
+      return Refuse(http::status::payload_too_large, "the body is larger than " +
+                                                          std::to_string(service_.options.max_body) + " bytes");
+    if (ec == http::error::header_limit)
+      return Refuse(http::status::request_header_fields_too_large, "the request's headers are too large");
+    if (ec) return Refuse(http::status::bad_request, "malformed HTTP request: " + ec.message());
+
+    http::request<http::string_body> req = parser_->release();
+    auto [path, query] = SplitTarget(std::string(req.target()));
+    if (req.method() == http::verb::get && path == Api::kEventsPath) return StartStream(req, query);
+
+    HttpRequest request;
+    request.method = std::string(req.method_string());
+    request.target = std::string(req.target());
+    request.content_type = std::string(req[http::field::content_type]);
+    request.authorization = std::string(req[http::field::authorization]);
+    request.if_none_match = std::string(req[http::field::if_none_match]);
+    request.body = std::move(req.body());
+    HttpResponse response = service_.api.Handle(request);
+    Send(response, req.keep_alive(), req.version());
+  }
+
+  void StartStream(const http::request<http::string_body>& req, const std::map<std::string, std::string>& query) {
+    std::optional<int64_t> resume;
+    auto parse = [](std::string_view text) -> std::optional<int64_t> {
+      if (text.empty() || text.size() > 18) return std::nullopt;
+      int64_t v = 0;
+      for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + (c - '0');
+      }
+      return v;
+    };
+    if (auto id = parse(std::string(req["Last-Event-ID"]))) resume = id;
+    else if (auto it = query.find("since"); it != query.end()) resume = parse(it->second);
+    stream_.expires_never();
+    auto session = std::make_shared<StreamSession>(std::move(stream_), service_);
+    session->Start(resume);
+  }
+
+  void Refuse(http::status status, const std::string& message) {
+    HttpResponse response;
+    response.status = static_cast<int>(status);
+    response.body = nlohmann::json{{"error", {{"status", response.status}, {"message", message}}}, {"applied", false}}
+                        .dump() + "\n";
+    Send(response, false, 11);
+  }
+
+  void Send(const HttpResponse& response, bool keep_alive, unsigned version) {
+    auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(response.status), version);
+    res->set(http::field::server, "psephos");
+    if (!response.content_type.empty()) res->set(http::field::content_type, response.content_type);
+    for (const auto& [name, value] : response.headers) res->set(name, value);
+    res->keep_alive(keep_alive);
+    res->body() = response.body;
+    if (response.status != 304) res->prepare_payload();
+    stream_.expires_after(service_.options.write_timeout);
+    http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, size_t) {
+      if (ec || !res->keep_alive()) return self->Close();
+      self->Read();
+    });
+  }
+
+  void Close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.close();
+  }
+
+  Service::Impl& service_;
+  ConnectionSlot slot_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+};
+
+}  // namespace
+
+void Service::Impl::Accept() {
+  acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted) return;
+    if (!ec) {
+      if (connections >= options.max_connections) {
+        static const std::string kBusy =
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
+            "Retry-After: 1\r\nContent-Length: 75\r\n\r\n"
+            "{\"error\":{\"status\":503,\"message\":\"too many connections\"},\"applied\":false}\n";
+        auto held = std::make_shared<tcp::socket>(std::move(socket));
+        asio::async_write(*held, asio::buffer(kBusy), [held](beast::error_code, size_t) {
+          beast::error_code ignored;
+          held->close(ignored);
+        });
+      } else {
+        std::make_shared<HttpSession>(std::move(socket), *this)->Read();
+      }
+    }
+    Accept();
+  });
+}
+
+void Service::Impl::ReplayNext() {
+  ReplayState& r = *replay;
+  if (r.next >= r.plan.steps.size()) {
+    if (r.done) r.done(r.declared, r.refused);
+    return;
+  }
+  auto due = [&](size_t i) {
+    if (r.speed <= 0) return r.start;
+    return r.start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                         std::chrono::duration<double>(r.plan.steps[i].offset_seconds / r.speed));
+  };
+  replay_timer.expires_at(due(r.next));
+  replay_timer.async_wait([this, due](beast::error_code ec) {
+    if (ec) return;
+    ReplayState& r = *replay;
+    // Everything due now goes in one write (one transaction); at speed 0 a bounded batch, so
+    // requests are served between batches.
+    const auto now = std::chrono::steady_clock::now();
+    std::vector<Declaration> batch;
+    size_t end = r.next;
+    while (end < r.plan.steps.size() && due(end) <= now && batch.size() < 64)
+      batch.push_back(r.plan.steps[end++].declaration);
+    if (batch.empty()) batch.push_back(r.plan.steps[end++].declaration);
+    const Writer writer{"replay", "replay"};
+    if (engine.Declare(batch, Revision::kNew, writer)) {
+      r.declared += batch.size();
+    } else {
+      // One bad declaration must not stop the night: apply the rest one by one.
+      for (Declaration& d : batch) {
+        auto one = engine.Declare({d}, Revision::kNew, writer);
+        if (one) {
+          ++r.declared;
+        } else {
+          ++r.refused;
+          if (options.log) *options.log << "replay: refused " << one.error().ToString() << "\n" << std::flush;
+        }
+      }
+    }
+    r.next = end;
+    ReplayNext();
+  });
+}
+
+Service::Service(Engine& engine, EventHub& hub, Api& api, ServiceOptions options)
+    : impl_(std::make_unique<Impl>(engine, hub, api, std::move(options))) {}
+
+Service::~Service() = default;
+
+Result<uint16_t> Service::Listen() {
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl_->options.host, ec);
+  if (ec) return MakeError("'" + impl_->options.host + "' is not an IP address", "--host");
+  tcp::endpoint endpoint(address, impl_->options.port);
+  tcp::acceptor& a = impl_->acceptor;
+  const std::string where = impl_->options.host + ":" + std::to_string(impl_->options.port);
+  a.open(endpoint.protocol(), ec);
+  if (!ec) a.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) a.bind(endpoint, ec);
+  if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return MakeError("cannot listen on " + where + ": " + ec.message(), "--port");
+  impl_->Accept();
+  impl_->signals.async_wait([this](beast::error_code ec, int) {
+    if (!ec) Stop();
+  });
+  return a.local_endpoint().port();
+}
+
+void Service::Replay(ReplayPlan plan, double speed, std::function<void(size_t, size_t)> done) {
+  impl_->replay.emplace();
+  impl_->replay->plan = std::move(plan);
+  impl_->replay->speed = speed;
+  impl_->replay->start = std::chrono::steady_clock::now();
+  impl_->replay->done = std::move(done);
+  asio::post(impl_->io, [this] { impl_->ReplayNext(); });
+}
+
+void Service::Run() { impl_->io.run(); }
+
+void Service::Stop() { impl_->io.stop(); }
+
+}  // namespace psephos
