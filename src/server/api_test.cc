@@ -1,0 +1,247 @@
+#include "server/api.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "demo/generator.h"
+#include "readers/csv.h"
+#include "readers/night_json.h"
+#include "readers/party_registry_reader.h"
+#include "store/sqlite_log.h"
+#include "testing.h"
+
+namespace psephos {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kToken = "desk-token-0123456789";
+
+// A service's API on a small demo night (three councils) and a fresh log, with one token.
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    night_ = GenerateNight(GeneratorOptions{});
+    night_.election.councils.resize(3);
+    std::erase_if(night_.declarations, [&](const Declaration& d) {
+      for (const Council& c : night_.election.councils)
+        if (c.id == d.council) return false;
+      return true;
+    });
+    auto log = OpenSqliteLog(dir_.File("night.db"));
+    ASSERT_TRUE(log);
+    auto engine = Engine::Open(std::move(*log), &night_.election, DefaultPartyRegistry());
+    ASSERT_TRUE(engine) << engine.error().ToString();
+    engine_ = std::move(*engine);
+    auto tokens = Tokens::Parse(std::string("desk-1 ") + kToken + "\n", "tokens");
+    ASSERT_TRUE(tokens);
+    api_ = std::make_unique<Api>(*engine_, ApiOptions{*tokens, 64 << 10});
+  }
+
+  HttpResponse Get(const std::string& target, const std::string& etag = "") {
+    return api_->Handle(HttpRequest{"GET", target, "", "", etag, ""});
+  }
+  HttpResponse Post(const std::string& path, const std::string& body,
+                    const std::string& auth = std::string("Bearer ") + kToken,
+                    const std::string& type = "application/json") {
+    return api_->Handle(HttpRequest{"POST", path, type, auth, "", body});
+  }
+  static std::string Header(const HttpResponse& r, const std::string& name) {
+    for (const auto& [n, v] : r.headers)
+      if (n == name) return v;
+    return "";
+  }
+  std::string DeclarationBody(size_t i) const { return WriteDeclarationJson(night_.declarations[i]); }
+
+  testing::TempDir dir_;
+  GeneratedNight night_;
+  std::unique_ptr<Engine> engine_;
+  std::unique_ptr<Api> api_;
+};
+
+TEST_F(ApiTest, DeclarationIsLoggedAppliedAndShown) {
+  HttpResponse r = Post("/api/declarations", DeclarationBody(0));
+  ASSERT_EQ(r.status, 201) << r.body;
+  json receipt = json::parse(r.body);
+  EXPECT_EQ(receipt["first_seq"], 2);
+  EXPECT_EQ(receipt["author"], "desk-1");
+  EXPECT_EQ(engine_->log().LastSeq(), 2);
+
+  json log = json::parse(Get("/api/log?since=1").body);
+  ASSERT_EQ(log["entries"].size(), 1u);
+  EXPECT_EQ(log["entries"][0]["author"], "desk-1");
+  EXPECT_EQ(log["entries"][0]["source"], "http");
+  EXPECT_EQ(log["entries"][0]["kind"], "declaration");
+
+  const std::string council = night_.declarations[0].council;
+  json c = json::parse(Get("/api/councils/" + council).body);
+  EXPECT_EQ(c["wards_declared"], 1);
+  EXPECT_EQ(c["rehearsal"], true);  // the demo is a rehearsal, and every body says so
+  json changed = json::parse(Get("/api/councils?since=1").body);
+  ASSERT_EQ(changed["councils"].size(), 1u);
+  EXPECT_EQ(changed["councils"][0]["id"], council);
+  EXPECT_EQ(json::parse(Get("/api/councils?since=2").body)["councils"].size(), 0u);
+}
+
+TEST_F(ApiTest, PollingWithTheETagGets304UntilTheNextDeclaration) {
+  HttpResponse first = Get("/api/parties");
+  ASSERT_EQ(first.status, 200);
+  const std::string etag = Header(first, "ETag");
+  ASSERT_FALSE(etag.empty());
+  for (int i = 0; i < 3; ++i) {
+    HttpResponse again = Get("/api/parties", etag);
+    EXPECT_EQ(again.status, 304);
+    EXPECT_TRUE(again.body.empty());
+  }
+  ASSERT_EQ(Post("/api/declarations", DeclarationBody(0)).status, 201);
+  HttpResponse after = Get("/api/parties", etag);
+  EXPECT_EQ(after.status, 200);
+  EXPECT_NE(Header(after, "ETag"), etag);
+  EXPECT_EQ(Header(after, "X-Psephos-Seq"), "2");
+}
+
+TEST_F(ApiTest, SameLogSameBytes) {
+  for (size_t i = 0; i < 5; ++i) ASSERT_EQ(Post("/api/declarations", DeclarationBody(i)).status, 201);
+  const std::string parties = Get("/api/parties?baseline=last-fought").body;
+  const std::string councils = Get("/api/councils").body;
+  api_.reset();
+  engine_.reset();
+  auto log = OpenSqliteLog(dir_.File("night.db"));
+  ASSERT_TRUE(log);
+  auto engine = Engine::Open(std::move(*log), nullptr, DefaultPartyRegistry());
+  ASSERT_TRUE(engine);
+  Api api(**engine, ApiOptions{});
+  EXPECT_EQ(api.Handle(HttpRequest{"GET", "/api/parties?baseline=last-fought", "", "", "", ""}).body, parties);
+  EXPECT_EQ(api.Handle(HttpRequest{"GET", "/api/councils", "", "", "", ""}).body, councils);
+}
+
+TEST_F(ApiTest, CorrectionAndWithdrawal) {
+  ASSERT_EQ(Post("/api/declarations", DeclarationBody(0)).status, 201);
+  Declaration recount = night_.declarations[0];
+  for (Candidate& c : recount.candidates) c.votes += 2;
+  EXPECT_EQ(Post("/api/corrections", WriteDeclarationJson(recount)).status, 201);
+  json w = {{"council", recount.council}, {"ward", recount.ward}};
+  EXPECT_EQ(Post("/api/withdrawals", w.dump()).status, 201);
+  EXPECT_EQ(Post("/api/withdrawals", w.dump()).status, 409);  // nothing left to withdraw
+  EXPECT_EQ(engine_->seq(), 4);
+}
+
+// Real rows from Democracy Club, posted as CSV to a night set up with no councils, which takes
+// its councils from the declarations (as a replay of results files does).
+TEST(ApiCsv, DemocracyClubRowsOfTwoCouncils) {
+  std::string file;
+  PSEPHOS_SHARED_DATA_OR_SKIP(file, "sheffield-barnsley-2018-dc/results-2018.flat.csv");
+  auto text = ReadFile(file);
+  ASSERT_TRUE(text);
+  testing::TempDir dir;
+  auto log = OpenSqliteLog(dir.File("night.db"));
+  ASSERT_TRUE(log);
+  Election setup{"local.2018-05-03", "Sheffield and Barnsley", "2018-05-03", false, {}};
+  auto engine = Engine::Open(std::move(*log), &setup, DefaultPartyRegistry());
+  ASSERT_TRUE(engine);
+  auto tokens = Tokens::Parse(std::string("desk-1 ") + kToken, "tokens");
+  ASSERT_TRUE(tokens);
+  Api api(**engine, ApiOptions{*tokens, 1 << 20});
+  HttpResponse r = api.Handle(HttpRequest{"POST", "/api/declarations", "text/csv; charset=utf-8",
+                                          std::string("Bearer ") + kToken, "", *text});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(json::parse(r.body)["entries"], 28 + 21);  // one entry a ward
+  json councils = json::parse(api.Handle(HttpRequest{"GET", "/api/councils", "", "", "", ""}).body);
+  ASSERT_EQ(councils["councils"].size(), 2u);
+  for (const json& c : councils["councils"]) EXPECT_EQ(c["label"]["eve-of-poll"], "Labour control") << c["id"];
+}
+
+// Each bad request gets a 4xx with a message, and nothing is logged or applied.
+TEST_F(ApiTest, BadRequestsAreRefusedWithNothingApplied) {
+  ASSERT_EQ(Post("/api/declarations", DeclarationBody(0)).status, 201);
+  const int64_t seq = engine_->seq();
+  const std::string state = Get("/api/parties").body;
+
+  Declaration unknown_ward = night_.declarations[1];
+  unknown_ward.ward = "nowhere";
+  unknown_ward.ward_gss.clear();
+  Declaration unknown_council = night_.declarations[1];
+  unknown_council.council = "atlantis";
+  Declaration too_many = night_.declarations[1];
+  too_many.status = PollStatus::kContested;
+  too_many.ballot_papers = 5;
+  too_many.rejected = 0;
+  for (Candidate& c : too_many.candidates) c.votes = 5;
+  Declaration wrong_seats = night_.declarations[1];
+  wrong_seats.seats += 1;
+  json negative = json::parse(DeclarationBody(1));
+  negative["candidates"][0]["votes"] = -4;
+  json batch = json::array({json::parse(DeclarationBody(2)), json::parse(WriteDeclarationJson(unknown_ward))});
+
+  struct Case {
+    const char* what;
+    HttpResponse response;
+    int status;
+    const char* words;
+  };
+  const std::string bearer = std::string("Bearer ") + kToken;
+  std::vector<Case> cases = {
+      {"no token", Post("/api/declarations", DeclarationBody(1), ""), 401, "writes need a token"},
+      {"bad token", Post("/api/declarations", DeclarationBody(1), "Bearer not-the-token-at-all"), 403, "not one of"},
+      {"not a bearer token", Post("/api/declarations", DeclarationBody(1), "Basic ZGVzazpwYXNz"), 403, "not one of"},
+      {"oversize body", Post("/api/declarations", std::string(70 << 10, ' ')), 413, "at most"},
+      {"empty body", Post("/api/declarations", ""), 400, "empty"},
+      {"bad JSON", Post("/api/declarations", "{\"council\": \"x\",\n \"seats\": }"), 400, "line 2"},
+      {"wrong content type", Post("/api/declarations", DeclarationBody(1), bearer, "application/xml"), 415, "send the body"},
+      {"unknown ward", Post("/api/declarations", WriteDeclarationJson(unknown_ward)), 404, "no ward 'nowhere'"},
+      {"unknown council", Post("/api/declarations", WriteDeclarationJson(unknown_council)), 404, "unknown council"},
+      {"declared twice", Post("/api/declarations", DeclarationBody(0)), 409, "already declared"},
+      {"correction of an undeclared ward", Post("/api/corrections", DeclarationBody(1)), 409, "has not been declared"},
+      {"votes do not add up", Post("/api/declarations", WriteDeclarationJson(too_many)), 422, "valid ballot papers"},
+      {"wrong seats", Post("/api/declarations", WriteDeclarationJson(wrong_seats)), 422, "seats"},
+      {"negative votes", Post("/api/declarations", negative.dump()), 400, "negative"},
+      {"a batch with one bad declaration", Post("/api/declarations", batch.dump()), 404, "nowhere"},
+      {"withdrawal without a ward", Post("/api/withdrawals", "{\"council\": \"x\"}"), 400, "expected"},
+      {"unknown write path", Post("/api/results", DeclarationBody(1)), 404, "nothing to POST"},
+      {"unknown read path", Get("/api/nothing"), 404, "no such resource"},
+      {"unknown council page", Get("/api/councils/atlantis"), 404, "no council"},
+      {"bad filter", Get("/api/parties?type=city"), 400, "type"},
+      {"bad since", Get("/api/log?since=-1"), 400, "whole number"},
+      {"method not allowed", api_->Handle(HttpRequest{"DELETE", "/api/councils", "", bearer, "", ""}), 405, "not allowed"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(c.response.status, c.status) << c.what << ": " << c.response.body;
+    EXPECT_NE(c.response.body.find(c.words), std::string::npos) << c.what << ": " << c.response.body;
+    json body = json::parse(c.response.body, nullptr, false);
+    ASSERT_FALSE(body.is_discarded()) << c.what;
+    EXPECT_EQ(body["applied"], false) << c.what;
+  }
+  EXPECT_GE(cases.size(), 10u);
+  EXPECT_EQ(engine_->seq(), seq);
+  EXPECT_EQ(engine_->log().LastSeq(), seq);
+  EXPECT_EQ(Get("/api/parties").body, state);
+  EXPECT_FALSE(engine_->IsDeclared(night_.declarations[2].council, night_.declarations[2].ward));
+}
+
+TEST(SplitTarget, DecodesPathAndQuery) {
+  auto [path, query] = SplitTarget("/api/parties?region=North+West&london=&type=unitary%20x");
+  EXPECT_EQ(path, "/api/parties");
+  EXPECT_EQ(query["region"], "North West");
+  EXPECT_EQ(query["london"], "");
+  EXPECT_EQ(query["type"], "unitary x");
+}
+
+TEST(Tokens, ParsedCheckedAndMatched) {
+  auto tokens = Tokens::Parse("# desks\ndesk-1 aaaaaaaaaaaaaaaa1\n\nfeed  bbbbbbbbbbbbbbbb2\r\n", "t.txt");
+  ASSERT_TRUE(tokens) << tokens.error().ToString();
+  EXPECT_EQ(tokens->Holder("aaaaaaaaaaaaaaaa1"), "desk-1");
+  EXPECT_EQ(tokens->Holder("bbbbbbbbbbbbbbbb2"), "feed");
+  EXPECT_FALSE(tokens->Holder("aaaaaaaaaaaaaaaa"));
+  EXPECT_FALSE(tokens->Holder(""));
+  auto short_token = Tokens::Parse("desk short\n", "t.txt");
+  ASSERT_FALSE(short_token);
+  EXPECT_EQ(short_token.error().line, 1);
+  auto twice = Tokens::Parse("a aaaaaaaaaaaaaaaa1\na aaaaaaaaaaaaaaaa2\n", "t.txt");
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().line, 2);
+  EXPECT_EQ(Tokens::Random("local").entries().front().second.size(), 32u);
+}
+
+}  // namespace
+}  // namespace psephos
