@@ -3,6 +3,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <array>
 #include <csignal>
 #include <deque>
 #include <nlohmann/json.hpp>
@@ -169,7 +170,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void OnRead(beast::error_code ec) {
     if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
         ec == asio::error::connection_reset || ec == asio::error::eof)
-      return Close();
+      return stream_.close();
     if (ec == http::error::body_limit)
       return Refuse(http::status::payload_too_large, "the body is larger than " +
                                                           std::to_string(service_.options.max_body) + " bytes");
@@ -233,16 +234,29 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     });
   }
 
+  // Closes after the response, reading and dropping what the client still sends (the rest of an
+  // oversize body) for a while, so that it gets to read the response rather than a reset.
   void Close() {
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.close();
+    Drain(0);
+  }
+
+  void Drain(size_t drained) {
+    constexpr size_t kDrainLimit = 64 << 20;
+    if (drained > kDrainLimit) return stream_.close();
+    stream_.expires_after(std::chrono::seconds(5));
+    stream_.async_read_some(asio::buffer(drain_), [self = shared_from_this(), drained](beast::error_code ec, size_t n) {
+      if (ec) return self->stream_.close();
+      self->Drain(drained + n);
+    });
   }
 
   Service::Impl& service_;
   ConnectionSlot slot_;
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
+  std::array<char, 16384> drain_;
   std::optional<http::request_parser<http::string_body>> parser_;
 };
 
