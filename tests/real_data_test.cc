@@ -127,7 +127,7 @@ TEST(Trafford2018, NocGainFromConservative) {
   EXPECT_EQ(o.before_eve_of_poll.party, std::optional<std::string>("PP52"));
   EXPECT_EQ(o.Label(Baseline::kEveOfPoll, registry), "NOC gain from Conservative");
   EXPECT_EQ(Headline(*night->FindCouncil("trafford"), o, Baseline::kEveOfPoll, registry),
-            "Trafford: NOC gain from Conservative");
+            "Trafford: NOC gain from Conservative, Labour the largest party");
   EXPECT_EQ(o.LargestParties(), std::vector<std::string>{"PP53"});
   // Against the last time the seats were fought (the BBC's figures): Con -5, Lab +4, LD -1, Green +2.
   std::map<std::string, int> last{{"PP52", -5}, {"PP53", 4}, {"PP90", -1}, {"PP63", 2}};

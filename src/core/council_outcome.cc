@@ -152,6 +152,15 @@ std::string Headline(const Council& council, const CouncilOutcome& outcome, Base
   std::string label = outcome.Label(baseline, registry);
   if (label.empty()) return "";
   std::string line = council.name + ": " + label;
+  if (outcome.control.IsNoc()) {
+    // Name the largest party once the seats still to declare cannot change which it is.
+    std::vector<std::pair<int, std::string>> held;
+    for (const auto& [key, n] : outcome.after.seats) held.emplace_back(n, key);
+    std::sort(held.begin(), held.end(), std::greater<>());
+    const int lead = held.empty() ? 0 : held[0].first - (held.size() > 1 ? held[1].first : 0);
+    if (lead > outcome.after.unknown)
+      line += ", " + registry.DisplayName(held[0].second) + " the largest party";
+  }
   if (outcome.WardsLeft() > 0) {
     int left = outcome.WardsLeft();
     line += " (called with " + std::to_string(left) + (left == 1 ? " ward" : " wards") + " to declare)";

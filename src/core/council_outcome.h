@@ -107,8 +107,9 @@ CouncilOutcome DecideCouncil(const Council& council,
                              const std::map<std::string, WardResult>& declared,
                              const PartyRegistry& registry);
 
-// "Trafford: NOC gain from Conservative"; with calls made before the last ward declares,
-// " (called with 3 wards to declare)" is added.
+// "Trafford: NOC gain from Conservative, Labour the largest party"; in no overall control
+// the largest party is named once the undeclared seats cannot change which it is; with calls
+// made before the last ward declares, " (called with 3 wards to declare)" is added.
 std::string Headline(const Council& council, const CouncilOutcome& outcome, Baseline baseline,
                      const PartyRegistry& registry);
 
