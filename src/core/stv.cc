@@ -156,6 +156,12 @@ void Counter::TransferSurplus(size_t from, StvStage& stage) {
   int64_t moved = stage.non_transferable - moved_before;
   for (int64_t t : stage.transfers) moved += t;
   stage.lost = surplus - moved;
+  if (rules_ == StvRules::kNorthernIreland) {
+    // NI sheets show what a surplus did not pass on (papers set aside and the fractions cut) as
+    // one non-transferable figure.
+    stage.non_transferable += stage.lost;
+    stage.lost = 0;
+  }
   stage.transfers[from] = -surplus;
   h.votes = quota_units_;
   h.surplus_pending = false;
