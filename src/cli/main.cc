@@ -5,6 +5,8 @@
 //   psephos council trafford --night N.json --results lga:FILE --wards
 //   psephos headlines --demo --json
 //   psephos import --results FILE --out night.json
+//   psephos stv WARD.blt [--rules ni] [--json]  an STV count, stage by stage (count_commands.h)
+//   psephos mayor RESULTS.csv                   supplementary-vote mayors
 //
 // Exit codes: 0 done; 1 usage (bad option; see --help); 2 bad input (a file or value was
 // wrong: nothing was applied, the message names file, line and field); 3 not found (no such
@@ -13,6 +15,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/count_commands.h"
 #include "cli/night_input.h"
 #include "core/state_of_parties.h"
 #include "publish/views.h"
@@ -164,6 +167,8 @@ int main(int argc, char** argv) {
   council_cmd->add_option("id", council_id, "Council id (its slug, e.g. trafford)")->required();
   council_cmd->add_flag("--wards", wards, "With --json: include every ward and its candidates");
   import_cmd->add_option("--out", out, "Write the checked night to this file (Psephos JSON)");
+  CountCommands counts;
+  AddCountCommands(app, counts);
 
   try {
     app.parse(argc, argv);
@@ -171,6 +176,7 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;
   }
+  if (std::optional<int> code = RunCountCommands(counts)) return *code;
   if (!input.demo && input.night_file.empty() && input.results.empty()) {
     std::cerr << "psephos: give --demo, --night FILE or --results FILE (see --help)\n";
     return kExitUsage;

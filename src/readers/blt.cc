@@ -96,10 +96,14 @@ Status BltParser::ParseBallot(const Line& line, int candidates, BallotProfile& p
   return {};
 }
 
+// A name or title: quotes dropped, runs of spaces folded ("Norman WORK  (SNP)" in some files).
 std::string Unquote(std::string text) {
   text = TrimText(text);
   if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
-  return text;
+  std::string out;
+  for (char c : text)
+    if (!(c == ' ' && !out.empty() && out.back() == ' ')) out += c;
+  return TrimText(out);
 }
 
 Result<BallotProfile> BltParser::Parse() {
