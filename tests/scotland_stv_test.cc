@@ -43,6 +43,13 @@ std::vector<size_t> MatchCandidates(const OfficialStvCount& sheet, const BallotP
   return map;
 }
 
+// index.csv or ballots-only.csv of ../shared/data/scotland-stv.
+Result<CsvTable> ReadIndex(const std::string& path) {
+  auto text = ReadFile(path);
+  if (!text) return text.error();
+  return ParseCsv(*text, path);
+}
+
 struct WardCheck {
   bool elected_match = false;
   int sheet_stages = 0, our_stages = 0;
@@ -106,9 +113,7 @@ TEST(ScotlandStv, EveryOfficialCount) {
   std::string index_path;
   PSEPHOS_SHARED_DATA_OR_SKIP(index_path, "scotland-stv/index.csv");
   const std::string dir = index_path.substr(0, index_path.rfind('/'));
-  auto text = ReadFile(index_path);
-  ASSERT_TRUE(text);
-  auto index = ParseCsv(*text, index_path);
+  auto index = ReadIndex(index_path);
   ASSERT_TRUE(index) << index.error().ToString();
   int wards = 0, elected = 0, stages_same = 0, totals = 0, matched = 0, moved = 0, moved_matched = 0;
   for (const CsvRow& row : index->rows) {
@@ -140,9 +145,7 @@ TEST(ScotlandStv, EveryBallotsOnlyWardCounts) {
   std::string index_path;
   PSEPHOS_SHARED_DATA_OR_SKIP(index_path, "scotland-stv/ballots-only.csv");
   const std::string dir = index_path.substr(0, index_path.rfind('/'));
-  auto text = ReadFile(index_path);
-  ASSERT_TRUE(text);
-  auto index = ParseCsv(*text, index_path);
+  auto index = ReadIndex(index_path);
   ASSERT_TRUE(index) << index.error().ToString();
   size_t blt_column = *index->Column("blt_file"), seats_column = *index->Column("seats");
   int counted = 0;
