@@ -25,8 +25,10 @@ enum class State { kContinuing, kElected, kExcluded };
 struct Holder {
   State state = State::kContinuing;
   int64_t votes = 0;
-  // Parcels in the order received; the last is "the sub-parcel last received" (NI rule 49(5)).
+  // Parcels in the order received, one a stage; the last is "the sub-parcel last received"
+  // (NI rule 49(5)). parcel_stage[i] is the stage parcels[i] arrived at.
   std::vector<std::vector<Papers>> parcels;
+  std::vector<int> parcel_stage;
   bool surplus_pending = false;
 };
 
@@ -105,7 +107,16 @@ void Counter::Move(const std::vector<Papers>& papers, const std::vector<int64_t>
     stage.transfers[*to] += worth;
     holders_[*to].votes += worth;
   }
-  for (auto& [to, parcel] : received) holders_[to].parcels.push_back(std::move(parcel));
+  // Papers arriving at one stage make one parcel, even from several candidates excluded
+  // together.
+  for (auto& [to, parcel] : received) {
+    Holder& h = holders_[to];
+    if (h.parcel_stage.empty() || h.parcel_stage.back() != stage.number) {
+      h.parcels.emplace_back();
+      h.parcel_stage.push_back(stage.number);
+    }
+    h.parcels.back().insert(h.parcels.back().end(), parcel.begin(), parcel.end());
+  }
 }
 
 void Counter::TransferSurplus(size_t from, StvStage& stage) {
@@ -124,6 +135,7 @@ void Counter::TransferSurplus(size_t from, StvStage& stage) {
         values.push_back(surplus * p.value / h.votes);
       }
     h.parcels.clear();
+    h.parcel_stage.clear();
   } else {
     // Rule 49(1) and (5): the papers of the last sub-parcel received (the first preferences when
     // elected at stage 1). Rule 49(4): the value is the surplus / the number of transferable
@@ -131,6 +143,7 @@ void Counter::TransferSurplus(size_t from, StvStage& stage) {
     // that the total moved does not exceed the surplus.
     papers = h.parcels.back();
     h.parcels.pop_back();
+    h.parcel_stage.pop_back();
     int64_t transferable = 0, transferable_value = 0;
     for (const Papers& p : papers) {
       size_t position = 0;
@@ -184,6 +197,7 @@ void Counter::Exclude(const std::vector<size_t>& excluded, StvStage& stage) {
       }
     stage.transfers[c] -= h.votes;
     h.parcels.clear();
+    h.parcel_stage.clear();
     h.votes = 0;
     Move(papers, values, stage);
   }
@@ -322,7 +336,10 @@ StvCount Counter::Run() {
 
   StvStage first;
   first.transfers.assign(n, 0);
-  for (auto& h : holders_) h.parcels.emplace_back();
+  for (auto& h : holders_) {
+    h.parcels.emplace_back();
+    h.parcel_stage.push_back(1);
+  }
   for (size_t b = 0; b < profile_.ballots.size(); ++b) {
     const StvBallot& ballot = profile_.ballots[b];
     if (ballot.weight == 0 || ballot.preferences.empty()) continue;

@@ -176,6 +176,25 @@ TEST(StvNorthernIreland, LowestExcludedTogether) {
   EXPECT_EQ(count->elected, (std::vector<size_t>{0, 2}));
 }
 
+TEST(StvNorthernIreland, PapersFromCandidatesExcludedTogetherAreOneParcel) {
+  // Valid 93, 2 seats, quota 93/3 = 31 + 1 = 32. Stage 1: A 30, B 28, C 26, D 4, E 5.
+  // Stage 2: D and E (9, fewer than C's 26) are excluded together; their 9 papers (D>C>B, E>C>B)
+  // give C 35: elected, surplus 3.
+  // Stage 3: the gap A 30 - B 28 = 2 is less than 3, so the surplus moves: the last parcel C
+  // received is all 9 papers of stage 2, not only E's 5: 3 / 9 = 0.33, B +2.97 -> 30.97;
+  // 0.03 non-transferable. (E's 5 papers alone would give 0.60 each, B 31.00.)
+  // Stage 4: A (30) is excluded, 30 papers with no next preference; B is the last continuing.
+  auto count = CountStv(Ward(2, 5, {B(30, "A"), B(28, "B"), B(26, "C"), B(4, "DCB"), B(5, "ECB")}),
+                        StvRules::kNorthernIreland);
+  ASSERT_TRUE(count);
+  EXPECT_EQ(count->quota, 32);
+  ASSERT_EQ(count->stages.size(), 4u);
+  EXPECT_EQ(count->stages[1].from, (std::vector<size_t>{3, 4}));
+  EXPECT_EQ(count->stages[2].totals, Units({30, 30.97, 32, 0, 0}));
+  EXPECT_EQ(count->stages[2].non_transferable, Units({0.03})[0]);
+  EXPECT_EQ(count->elected, (std::vector<size_t>{2, 1}));
+}
+
 TEST(Stv, AsManyCandidatesAsSeatsAreElectedAtOnce) {
   auto count = CountStv(Ward(2, 2, {B(3, "A"), B(1, "B")}), StvRules::kScotland);
   ASSERT_TRUE(count);
