@@ -7,44 +7,30 @@
 #include <map>
 
 #include "core/night.h"
-#include "core/stv.h"
-#include "readers/blt.h"
-#include "readers/csv.h"
 #include "readers/party_registry_reader.h"
-#include "readers/stv_ward.h"
+#include "readers/scotland_stv_index.h"
 #include "testing.h"
 
 namespace psephos {
 namespace {
 
 Result<Night> ScottishNight(const std::string& index_path) {
-  const std::string dir = index_path.substr(0, index_path.rfind('/'));
-  auto text = ReadFile(index_path);
-  if (!text) return text.error();
-  auto index = ParseCsv(*text, index_path);
-  if (!index) return index.error();
-  PartyResolver parties(DefaultPartyRegistry(), UnknownParties::kLocal);
-  std::vector<Declaration> declarations;
-  for (const CsvRow& row : index->rows) {
-    auto field = [&](const char* name) { return row.fields[*index->Column(name)]; };
-    if (field("year") != "2017") continue;
-    auto profile = ReadBlt(dir + "/" + field("blt_file"));
-    if (!profile) return profile.error();
-    auto count = CountStv(*profile, StvRules::kScotland);
-    if (!count) return count.error();
-    StvWardContext where{field("council"), "", field("ward_name"), field("ward_code"), "2017-05-04", field("blt_file")};
-    auto d = StvDeclaration(*profile, *count, where, parties);
-    if (!d) return d.error();
-    declarations.push_back(std::move(*d));
-  }
+  ReadOptions options;
+  options.election_date = "2017-05-04";
+  options.unknown_parties = UnknownParties::kLocal;  // Solidarity, the SSP, ... are not registered
+  auto set = ReadScotlandStvIndex(index_path, DefaultPartyRegistry(), options);
+  if (!set) return set.error();
+  PartyRegistry registry = DefaultPartyRegistry();
+  for (const auto& [label, id] : set->new_parties)
+    if (!registry.Find(id)) (void)registry.Add(Party{id, label, label, "#AAAAAA", ""});
   Election election;
   election.id = "local.2017-05-04";
   election.date = "2017-05-04";
-  NightOptions options;
-  options.infer_councils = true;
-  auto night = Night::Create(election, parties.registry(), options);
+  NightOptions night_options;
+  night_options.infer_councils = true;
+  auto night = Night::Create(election, registry, night_options);
   if (!night) return night.error();
-  if (Status s = night->ApplyAll(std::move(declarations)); !s) return s.error();
+  if (Status s = night->ApplyAll(std::move(set->declarations)); !s) return s.error();
   return night;
 }
 

@@ -61,6 +61,8 @@ if [ -f "$lga" ]; then
   check reimport 0 "$bin" parties --night "$tmp/night.json";  contains reimport "after 32 of 32 councils"
   blt="$data/scotland-stv/blt/edinburgh_2012_ward1.blt"
   check stv-almond 0 "$bin" stv "$blt" --decimals 2;  contains stv-almond "Elected 3: Alastair Gordon SHIELDS (LD) (stage 7)"
+  check scotland 0 "$bin" council aberdeen-city --results "$data/scotland-stv/index.csv" --date 2017-05-04 --allow-unknown-parties
+  contains scotland "SNP 19, Con 11, Lab 9, LD 4"
   sv="$data/mayoral-supplementary-vote/sv_official_results_compiled.csv"
   check mayor 0 "$bin" mayor "$sv" --contest mayor.tower-hamlets.2018-05-03
   contains mayor "Tower Hamlets mayor: John Biggs (Labour) elected after second choices"
