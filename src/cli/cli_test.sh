@@ -33,6 +33,17 @@ check negative-votes 2 "$bin" parties --results "dc-csv:$tmp/neg.csv"; contains 
 printf 'what,is,this\n1,2,3\n' >"$tmp/unknown.csv"
 check undetectable 2 "$bin" parties --results "$tmp/unknown.csv"; contains undetectable "cannot tell the results format"
 
+printf '3 2\n5 1 4 0\n0\nA\nB\nC\nT\n' >"$tmp/bad.blt"
+check stv-bad-preference 2 "$bin" stv "$tmp/bad.blt"; contains stv-bad-preference "bad.blt:2: preference 2: a preference for candidate 4"
+printf '3 1\n10 1 0\n5 2 3 0\n5 3 0\n0\nA (Lab)\nB (SNP)\nC (C)\nTie Ward\n' >"$tmp/tie.blt"
+check stv-tie 0 "$bin" stv "$tmp/tie.blt";          contains stv-tie "A tie that only a lot can break: B (SNP), C (C)"
+check stv-lot 0 "$bin" stv "$tmp/tie.blt" --lot 3,2; contains stv-lot "Elected 1: A (Lab) (stage 3)"
+check stv-ni-json 0 "$bin" stv "$tmp/tie.blt" --rules ni --lot 3,2 --json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["rules"]=="ni" and d["elected"]==["A (Lab)"], d' "$tmp/out" \
+  && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL stv-ni-json: not the count's JSON"; }
+check stv-bad-rules 1 "$bin" stv "$tmp/tie.blt" --rules ireland
+check stv-help 0 "$bin" stv --help;                 contains stv-help "--rules"
+
 check demo 0 "$bin" night --demo;                   contains demo "State of the parties after"
 check demo-json 0 "$bin" parties --demo --json --london
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["filter"]=="London", d["filter"]' "$tmp/out" \
@@ -48,6 +59,14 @@ if [ -f "$lga" ]; then
   check import 0 "$bin" import --results "$data/london-boroughs-2014/london_council_election_2014_ward.csv" --out "$tmp/night.json"
   contains import "Read 629 ward declarations (1851 seats) in 32 councils"
   check reimport 0 "$bin" parties --night "$tmp/night.json";  contains reimport "after 32 of 32 councils"
+  blt="$data/scotland-stv/blt/edinburgh_2012_ward1.blt"
+  check stv-almond 0 "$bin" stv "$blt" --decimals 2;  contains stv-almond "Elected 3: Alastair Gordon SHIELDS (LD) (stage 7)"
+  check scotland 0 "$bin" council aberdeen-city --results "$data/scotland-stv/index.csv" --date 2017-05-04 --allow-unknown-parties
+  contains scotland "SNP 19, Con 11, Lab 9, LD 4"
+  sv="$data/mayoral-supplementary-vote/sv_official_results_compiled.csv"
+  check mayor 0 "$bin" mayor "$sv" --contest mayor.tower-hamlets.2018-05-03
+  contains mayor "Tower Hamlets mayor: John Biggs (Labour) elected after second choices"
+  check mayor-none 3 "$bin" mayor "$sv" --contest mayor.nowhere.2018-05-03
 elif [ "${CI:-}" = "true" ]; then
   failed=$((failed+1)); echo "FAIL: CI=true but $lga is missing"
 else

@@ -6,6 +6,8 @@
 //   psephos headlines --demo --json
 //   psephos import --results FILE --out night.json
 //   psephos serve                              the live service on the demo night (serve_command.h)
+//   psephos stv WARD.blt [--rules ni] [--json]  an STV count, stage by stage (count_commands.h)
+//   psephos mayor RESULTS.csv                   supplementary-vote mayors
 //
 // Exit codes: 0 done; 1 usage (bad option; see --help); 2 bad input (a file or value was
 // wrong: nothing was applied, the message names file, line and field); 3 not found (no such
@@ -14,6 +16,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/count_commands.h"
 #include "cli/night_input.h"
 #include "cli/serve_command.h"
 #include "core/state_of_parties.h"
@@ -168,6 +171,8 @@ int main(int argc, char** argv) {
   import_cmd->add_option("--out", out, "Write the checked night to this file (Psephos JSON)");
   ServeInput serve;
   CLI::App* serve_cmd = AddServeCommand(app, serve);
+  CountCommands counts;
+  AddCountCommands(app, counts);
 
   try {
     app.parse(argc, argv);
@@ -176,6 +181,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitUsage;
   }
   if (serve_cmd->parsed()) return RunServe(serve);
+  if (std::optional<int> code = RunCountCommands(counts)) return *code;
   if (!input.demo && input.night_file.empty() && input.results.empty()) {
     std::cerr << "psephos: give --demo, --night FILE or --results FILE (see --help)\n";
     return kExitUsage;

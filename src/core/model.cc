@@ -29,6 +29,10 @@ constexpr std::pair<PollStatus, std::string_view> kStatuses[] = {
     {PollStatus::kUncontested, "uncontested"},
     {PollStatus::kPostponed, "postponed"},
 };
+constexpr std::pair<VotingSystem, std::string_view> kSystems[] = {
+    {VotingSystem::kFirstPastThePost, "fptp"},
+    {VotingSystem::kStv, "stv"},
+};
 
 template <typename E, size_t N>
 std::string_view NameOf(E value, const std::pair<E, std::string_view> (&names)[N]) {
@@ -50,6 +54,10 @@ std::optional<ElectoralCycle> ParseElectoralCycle(std::string_view text) {
 std::string_view ToString(PollStatus status) { return NameOf(status, kStatuses); }
 std::optional<PollStatus> ParsePollStatus(std::string_view text) {
   return ParseEnum(text, kStatuses);
+}
+std::string_view ToString(VotingSystem system) { return NameOf(system, kSystems); }
+std::optional<VotingSystem> ParseVotingSystem(std::string_view text) {
+  return ParseEnum(text, kSystems);
 }
 
 const Ward* Council::FindWard(std::string_view ward_id) const {

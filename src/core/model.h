@@ -88,6 +88,16 @@ enum class PollStatus {
 std::string_view ToString(PollStatus status);
 std::optional<PollStatus> ParsePollStatus(std::string_view text);
 
+// How a ward's seats were filled. Under STV (Scottish and Northern Irish councils) the
+// candidates' `votes` are first preferences and the `elected` flags come from the count
+// (core/stv.h): first preferences alone do not say who won, so the flags are the truth.
+enum class VotingSystem {
+  kFirstPastThePost,  // "fptp"
+  kStv,               // "stv"
+};
+std::string_view ToString(VotingSystem system);
+std::optional<VotingSystem> ParseVotingSystem(std::string_view text);
+
 // The declared result of one ward contest.
 struct Declaration {
   std::string ballot_id;  // local.<council>.<ward>[.by].<date>
@@ -102,6 +112,7 @@ struct Declaration {
   std::optional<int64_t> ballot_papers;  // ballot papers counted, rejected included
   std::optional<int64_t> rejected;
   PollStatus status = PollStatus::kContested;
+  VotingSystem voting_system = VotingSystem::kFirstPastThePost;
   std::vector<Candidate> candidates;
   std::string declared_at;  // ISO 8601 time of declaration, "" when not known
 

@@ -61,6 +61,24 @@ Status CheckTotals(const Declaration& d) {
   return {};
 }
 
+// STV: the count (core/stv.h) decided the seats; its flags are the truth. Elected are listed
+// by first preferences, most first. No majority: first preferences are not the margin.
+Result<WardCount> CountStvWard(const Declaration& d, WardCount count) {
+  if (!d.candidates[0].elected)
+    return WardError(d, "elected", "an STV ward needs elected flags from its count");
+  std::vector<size_t> order(d.candidates.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return d.candidates[a].votes > d.candidates[b].votes;
+  });
+  for (size_t i : order)
+    if (*d.candidates[i].elected) count.elected.push_back(i);
+  if (count.elected.size() != static_cast<size_t>(d.seats))
+    return WardError(d, "elected", std::to_string(count.elected.size()) + " candidates flagged elected for " +
+                                       std::to_string(d.seats) + " seats");
+  return count;
+}
+
 }  // namespace
 
 Status CheckVotesFitPapers(const Declaration& d) {
@@ -99,6 +117,8 @@ Result<WardCount> CountWard(const Declaration& d) {
     }
     return count;
   }
+
+  if (d.voting_system == VotingSystem::kStv) return CountStvWard(d, std::move(count));
 
   // Contested: order by votes, most first; equal votes keep file order (irrelevant to who
   // wins, since a tie at the cut is reported, not picked).

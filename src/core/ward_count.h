@@ -4,7 +4,9 @@
 // the `seats` candidates with the most votes are elected. A tie for the last place is decided
 // by lot by the returning officer: when the declaration carries elected flags they are the
 // truth and the count says "decided by lot"; when it does not, the count reports the tie and
-// never picks a winner itself.
+// never picks a winner itself. Under STV (Declaration::voting_system) the votes are first
+// preferences, which do not decide the seats: the flags from the STV count are the truth and
+// are required, and are not checked against the votes.
 //
 //   Result<WardCount> count = CountWard(declaration);
 //   if (!count) ... count.error() names the field that was wrong ...
@@ -43,9 +45,9 @@ struct WardCount {
 // Counts a declaration. Fails, naming the field, on: seats < 1; no candidates; negative
 // votes; two candidates with one name and party; elected flags on some candidates but not
 // others; flags electing a number other than the seats; flags contradicting the votes (a
-// loser with more votes than a winner); uncontested with more candidates than seats; votes
-// that do not fit the ballot papers (when given): a candidate with more votes than valid
-// papers, more papers than electors, more rejected than papers.
+// loser with more votes than a winner); uncontested with more candidates than seats; an STV
+// ward without flags; votes that do not fit the ballot papers (when given): a candidate with
+// more votes than valid papers, more papers than electors, more rejected than papers.
 Result<WardCount> CountWard(const Declaration& declaration);
 
 // The stricter check a live feed gets: the votes add up to no more than `seats` a valid

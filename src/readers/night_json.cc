@@ -189,6 +189,12 @@ Result<Declaration> Reader::ReadDeclaration(const json& d, const std::string& pa
     if (!s) return Fail(Join(path, "status"), "'" + status + "' is not one of contested, uncontested, postponed");
     out.status = *s;
   }
+  PSEPHOS_TRY(system, String(d, path, "voting_system", false));
+  if (!system.empty()) {
+    auto v = ParseVotingSystem(system);
+    if (!v) return Fail(Join(path, "voting_system"), "'" + system + "' is not one of fptp, stv");
+    out.voting_system = *v;
+  }
   PSEPHOS_TRY(declared_at, String(d, path, "declared_at", false));
   out.declared_at = declared_at;
   auto candidates = d.find("candidates");
@@ -355,13 +361,16 @@ json DeclarationToJson(const Declaration& d) {
     if (c.elected) cj["elected"] = *c.elected;
     candidates.push_back(cj);
   }
-  return {{"ballot", d.ballot_id}, {"council", d.council}, {"ward", d.ward},
+  json out = {{"ballot", d.ballot_id}, {"council", d.council}, {"ward", d.ward},
           {"ward_name", d.ward_name}, {"ward_gss", d.ward_gss}, {"seats", d.seats},
           {"electorate", CountOrNull(d.electorate)},
           {"ballot_papers", CountOrNull(d.ballot_papers)},
           {"rejected", CountOrNull(d.rejected)},
           {"status", std::string(ToString(d.status))}, {"declared_at", d.declared_at},
           {"candidates", candidates}};
+  // Written only for STV, so that first-past-the-post nights read as before.
+  if (d.voting_system != VotingSystem::kFirstPastThePost) out["voting_system"] = std::string(ToString(d.voting_system));
+  return out;
 }
 
 }  // namespace

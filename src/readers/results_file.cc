@@ -8,6 +8,7 @@
 #include "readers/lga.h"
 #include "readers/london_2014.h"
 #include "readers/london_2022.h"
+#include "readers/scotland_stv_index.h"
 #include "readers/sheffield_2016.h"
 
 namespace psephos {
@@ -15,7 +16,8 @@ namespace psephos {
 namespace {
 
 constexpr std::string_view kFormats[] = {"dc-json",    "dc-csv",      "lga",            "ward-votes",
-                                         "london-2014", "london-2022", "sheffield-2016", "lancashire"};
+                                         "london-2014", "london-2022", "sheffield-2016", "lancashire",
+                                         "scotland-stv"};
 
 std::string FirstLine(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -33,6 +35,7 @@ std::string Detect(const std::string& path) {
   if (first.starts_with("PublicationDate,OrganisationURI")) return "lga";
   if (first.starts_with("Ward_code,Borough_code")) return "london-2014";
   if (first.starts_with("council,council_slug,tier")) return "lancashire";
+  if (first.starts_with("year,council,ward_code,ward_name,seats,")) return "scotland-stv";
   return "";
 }
 
@@ -45,7 +48,7 @@ std::pair<std::string, std::string> SplitTwo(const std::string& files) {
 }  // namespace
 
 std::string_view ResultsFormatNames() {
-  return "dc-json, dc-csv, lga, ward-votes, london-2014, london-2022, sheffield-2016, lancashire";
+  return "dc-json, dc-csv, lga, ward-votes, london-2014, london-2022, sheffield-2016, lancashire, scotland-stv";
 }
 
 Result<DeclarationSet> ReadResultsFile(const std::string& spec, const PartyRegistry& registry,
@@ -72,6 +75,7 @@ Result<DeclarationSet> ReadResultsFile(const std::string& spec, const PartyRegis
   if (format == "lga") return ReadLgaCsv(files, registry, options);
   if (format == "london-2014") return ReadLondon2014Csv(files, registry, options);
   if (format == "lancashire") return ReadLancashireCsv(files, registry, options);
+  if (format == "scotland-stv") return ReadScotlandStvIndex(files, registry, options);
   if (format == "ward-votes") {
     auto c = files.find(':');
     if (c == std::string::npos) return MakeError("give ward-votes:COUNCIL:FILE", "--results", spec);

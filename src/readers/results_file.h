@@ -16,6 +16,7 @@
 //   london-2022     GLA 2022 files, as london-2022:CANDIDATES,WARDS
 //   sheffield-2016  Sheffield 2016 all-out, as sheffield-2016:RESULTS,TURNOUT
 //   lancashire      DCLEAPIL-derived Lancashire ward results
+//   scotland-stv    an index of Scottish STV ballot files, each ward counted (scotland_stv_index.h)
 #ifndef PSEPHOS_READERS_RESULTS_FILE_H_
 #define PSEPHOS_READERS_RESULTS_FILE_H_
 

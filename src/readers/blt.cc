@@ -1,0 +1,162 @@
+#include "readers/blt.h"
+
+#include <charconv>
+#include <vector>
+
+#include "readers/csv.h"
+#include "readers/fields.h"
+
+namespace psephos {
+
+namespace {
+
+struct Line {
+  int64_t number = 0;
+  std::string text;
+};
+
+std::vector<Line> SplitLines(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte-order mark
+  std::vector<Line> lines;
+  int64_t number = 1;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '\n' && text[i] != '\r') continue;
+    lines.push_back(Line{number++, std::string(text.substr(start, i - start))});
+    if (i + 1 < text.size() && text[i] == '\r' && text[i + 1] == '\n') ++i;
+    start = i + 1;
+  }
+  return lines;
+}
+
+std::vector<std::string_view> Tokens(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    size_t start = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+    if (i > start) out.push_back(line.substr(start, i - start));
+  }
+  return out;
+}
+
+std::optional<int64_t> Integer(std::string_view token) {
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
+  if (ec != std::errc() || end != token.data() + token.size()) return std::nullopt;
+  return value;
+}
+
+bool Blank(const Line& line) { return TrimText(line.text).empty(); }
+
+class BltParser {
+ public:
+  BltParser(std::string_view text, const std::string& file) : lines_(SplitLines(text)), file_(file) {}
+  Result<BallotProfile> Parse();
+
+ private:
+  Error At(const Line& line, std::string field, std::string message) const {
+    return MakeError(std::move(message), std::move(field), file_, line.number);
+  }
+  // The next line that is not blank; nullptr at the end.
+  const Line* Next() {
+    while (at_ < lines_.size() && Blank(lines_[at_])) ++at_;
+    return at_ < lines_.size() ? &lines_[at_++] : nullptr;
+  }
+  Status ParseBallot(const Line& line, int candidates, BallotProfile& profile) const;
+
+  std::vector<Line> lines_;
+  const std::string& file_;
+  size_t at_ = 0;
+};
+
+Status BltParser::ParseBallot(const Line& line, int candidates, BallotProfile& profile) const {
+  std::vector<std::string_view> tokens = Tokens(line.text);
+  StvBallot ballot;
+  std::optional<int64_t> weight = Integer(tokens[0]);
+  if (!weight || *weight < 0)
+    return At(line, "weight", "expected a number of ballot papers, found '" + std::string(tokens[0]) + "'");
+  ballot.weight = *weight;
+  if (tokens.back() != "0") return At(line, "end", "a ballot line must end with 0");
+  std::vector<bool> seen(static_cast<size_t>(candidates), false);
+  for (size_t i = 1; i + 1 < tokens.size(); ++i) {
+    std::string field = "preference " + std::to_string(i);
+    std::optional<int64_t> c = Integer(tokens[i]);
+    if (!c) return At(line, field, "expected a candidate number, found '" + std::string(tokens[i]) + "'");
+    if (*c < 1 || *c > candidates)
+      return At(line, field, "a preference for candidate " + std::to_string(*c) + ", but the ward has " +
+                                 std::to_string(candidates) + " candidates");
+    if (seen[static_cast<size_t>(*c - 1)])
+      return At(line, field, "candidate " + std::to_string(*c) + " is ranked twice on one ballot");
+    seen[static_cast<size_t>(*c - 1)] = true;
+    ballot.preferences.push_back(static_cast<int>(*c - 1));
+  }
+  profile.ballots.push_back(std::move(ballot));
+  return {};
+}
+
+// A name or title: quotes dropped, runs of spaces folded ("Norman WORK  (SNP)" in some files).
+std::string Unquote(std::string text) {
+  text = TrimText(text);
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
+  std::string out;
+  for (char c : text)
+    if (!(c == ' ' && !out.empty() && out.back() == ' ')) out += c;
+  return TrimText(out);
+}
+
+Result<BallotProfile> BltParser::Parse() {
+  BallotProfile profile;
+  const Line* header = Next();
+  if (!header) return MakeError("an empty file: expected '<candidates> <seats>'", "header", file_, 1);
+  std::vector<std::string_view> head = Tokens(header->text);
+  std::optional<int64_t> n = head.size() == 2 ? Integer(head[0]) : std::nullopt;
+  std::optional<int64_t> seats = head.size() == 2 ? Integer(head[1]) : std::nullopt;
+  if (!n || !seats) return At(*header, "header", "expected '<candidates> <seats>', found '" + header->text + "'");
+  if (*n < 1 || *n > 1000) return At(*header, "candidates", "expected 1 to 1000 candidates, found " + std::to_string(*n));
+  if (*seats < 1) return At(*header, "seats", "expected at least 1 seat, found " + std::to_string(*seats));
+  if (*seats > *n)
+    return At(*header, "seats", std::to_string(*seats) + " seats but only " + std::to_string(*n) + " candidates");
+  profile.seats = static_cast<int>(*seats);
+  const int candidates = static_cast<int>(*n);
+
+  for (;;) {
+    const Line* line = Next();
+    if (!line) return MakeError("the file ends before the line '0' that closes the ballots", "ballots", file_,
+                                lines_.empty() ? 0 : lines_.back().number);
+    std::vector<std::string_view> tokens = Tokens(line->text);
+    if (tokens.size() == 1 && tokens[0] == "0") break;
+    if (tokens[0].starts_with("-"))
+      return At(*line, "weight", "withdrawn candidates (negative numbers) are not supported");
+    if (line->text.find('=') != std::string::npos)
+      return At(*line, "preferences", "equal rankings ('=') are not supported");
+    if (Status s = ParseBallot(*line, candidates, profile); !s) return s.error();
+  }
+  for (int c = 0; c < candidates; ++c) {
+    const Line* line = Next();
+    if (!line)
+      return MakeError("expected " + std::to_string(candidates) + " candidate names, found " + std::to_string(c),
+                       "candidate " + std::to_string(c + 1), file_, lines_.empty() ? 0 : lines_.back().number);
+    std::string name = Unquote(line->text);
+    if (Integer(TrimText(name))) return At(*line, "candidate " + std::to_string(c + 1), "expected a name, found a number");
+    profile.candidates.push_back(name);
+  }
+  if (const Line* title = Next()) profile.title = Unquote(title->text);
+  if (const Line* extra = Next()) return At(*extra, "title", "unexpected line after the title: '" + extra->text + "'");
+  return profile;
+}
+
+}  // namespace
+
+Result<BallotProfile> ParseBlt(std::string_view text, const std::string& file) {
+  return BltParser(text, file).Parse();
+}
+
+Result<BallotProfile> ReadBlt(const std::string& path) {
+  Result<std::string> text = ReadFile(path);
+  if (!text) return text.error();
+  return ParseBlt(*text, path);
+}
+
+}  // namespace psephos
