@@ -174,10 +174,10 @@ void Night::Redecide(const std::string& council_id) {
   auto declared = declared_.find(council_id);
   auto [it, fresh] = outcomes_.insert_or_assign(
       council_id, DecideCouncil(council, declared == declared_.end() ? kNone : declared->second, registry_));
-  auto pos = std::find(settled_order_.begin(), settled_order_.end(), council_id);
-  if (it->second.control.settled && pos == settled_order_.end()) settled_order_.push_back(council_id);
+  auto pos = std::find(news_order_.begin(), news_order_.end(), council_id);
+  if (it->second.control.settled && pos == news_order_.end()) news_order_.push_back(council_id);
   // A withdrawal or a recount can unsettle a call: it leaves the headlines until settled again.
-  if (!it->second.control.settled && pos != settled_order_.end()) settled_order_.erase(pos);
+  if (!it->second.control.settled && pos != news_order_.end()) news_order_.erase(pos);
 }
 
 Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revision revision) const {
@@ -281,6 +281,43 @@ void Night::ReplaceCouncil(Council council) {
   const std::string id = council.id;
   election_.councils[council_index_.find(id)->second] = std::move(council);
   Redecide(id);
+}
+
+Result<MayoralResult> Night::CheckMayor(std::string ballot_id, std::string area, SvContest contest,
+                                        Revision revision) const {
+  if (!ballot_id.starts_with("mayor."))
+    return MakeError("a mayoral contest's id is mayor.<area>.<date>, not '" + ballot_id + "'", "ballot");
+  if (area.empty()) return MakeError("a mayoral contest needs the area it is for", "area", ballot_id);
+  const bool declared = FindMayor(ballot_id) != nullptr;
+  if (revision == Revision::kNew && declared)
+    return WithKind(MakeError("'" + ballot_id + "' is already declared (send a correction for a recount)", "ballot"),
+                    ErrorKind::kConflict);
+  if (revision == Revision::kCorrection && !declared)
+    return WithKind(MakeError("a correction for '" + ballot_id + "', which has not been declared", "ballot"),
+                    ErrorKind::kConflict);
+  auto count = CountSupplementaryVote(contest);
+  if (!count) {
+    Error e = count.error();
+    if (e.file.empty()) e.file = ballot_id;
+    return e;
+  }
+  return MayoralResult{std::move(ballot_id), std::move(area), std::move(contest), std::move(*count)};
+}
+
+void Night::DeclareMayor(MayoralResult mayor) {
+  for (MayoralResult& m : mayors_)
+    if (m.ballot_id == mayor.ballot_id) {
+      m = std::move(mayor);
+      return;
+    }
+  news_order_.push_back(mayor.ballot_id);
+  mayors_.push_back(std::move(mayor));
+}
+
+const MayoralResult* Night::FindMayor(std::string_view ballot_id) const {
+  for (const MayoralResult& m : mayors_)
+    if (m.ballot_id == ballot_id) return &m;
+  return nullptr;
 }
 
 }  // namespace psephos

@@ -29,6 +29,7 @@
 
 #include "core/council_outcome.h"
 #include "core/error.h"
+#include "core/mayor.h"
 #include "core/model.h"
 #include "core/party.h"
 
@@ -85,8 +86,18 @@ class Night {
   const CouncilOutcome* Outcome(std::string_view council_id) const;
   // Declared wards of a council, keyed by ward id.
   const std::map<std::string, WardResult>* Declared(std::string_view council_id) const;
-  // Councils in the order their control became settled (the headline order).
-  const std::vector<std::string>& settled_order() const { return settled_order_; }
+  // The headline order: councils (by id) in the order their control became settled, and
+  // mayoral contests (by ballot id, "mayor.<area>.<date>") in the order they were declared.
+  const std::vector<std::string>& news_order() const { return news_order_; }
+
+  // A directly elected mayor: a result of its own beside the councils. Counted by the
+  // supplementary vote (core/supplementary_vote.h); a second declaration of one contest is a
+  // correction and replaces the first (revision kCorrection), keeping its place in the news.
+  Result<MayoralResult> CheckMayor(std::string ballot_id, std::string area, SvContest contest,
+                                   Revision revision) const;
+  void DeclareMayor(MayoralResult mayor);
+  const std::vector<MayoralResult>& mayors() const { return mayors_; }
+  const MayoralResult* FindMayor(std::string_view ballot_id) const;
   // Declarations in the order applied.
   const std::vector<std::unique_ptr<Declaration>>& declarations() const { return declarations_; }
 
@@ -109,7 +120,8 @@ class Night {
   std::map<std::string, std::map<std::string, WardResult>, std::less<>> declared_;
   std::map<std::string, CouncilOutcome, std::less<>> outcomes_;
   std::vector<std::unique_ptr<Declaration>> declarations_;
-  std::vector<std::string> settled_order_;
+  std::vector<std::string> news_order_;
+  std::vector<MayoralResult> mayors_;
 };
 
 }  // namespace psephos

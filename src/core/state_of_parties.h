@@ -32,6 +32,8 @@ struct CouncilFilter {
   std::optional<CouncilType> type;
 
   bool Matches(const Council& council) const;
+  // No condition: every council (and the night's other results, such as mayors).
+  bool IsEverything() const { return !london_only && !region && !type; }
   // "all councils", "London", "region North West", "metropolitan-borough councils"
   std::string Describe() const;
 };

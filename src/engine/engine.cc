@@ -79,7 +79,7 @@ Status Engine::Fold() {
   night_ = std::make_unique<Night>(std::move(*night));
   seq_ = setup.seq;
   if (Status s = StartTallies(); !s) return s;
-  for (const Listener& l : listeners_) l(Delta{setup.seq, setup.kind, setup.recorded_at, setup.author, "", "", false}, *this);
+  for (const Listener& l : listeners_) l(Delta{setup.seq, setup.kind, setup.recorded_at, setup.author, "", "", "", false}, *this);
 
   for (int64_t after = setup.seq;;) {
     auto chunk = log_->Read(after, kFoldChunk);
@@ -150,6 +150,8 @@ Result<std::string> Engine::ApplyEntry(const LogEntry& entry) {
   switch (entry.kind) {
     case EntryKind::kSetup:
       return MakeError("a second setup entry", "kind", where);
+    case EntryKind::kMayor:
+      return ApplyMayor(entry, where);
     case EntryKind::kDeclaration:
     case EntryKind::kCorrection: {
       auto d = ParseDeclarationJson(entry.body, where, night_->registry());
@@ -202,9 +204,30 @@ Result<std::string> Engine::ApplyEntry(const LogEntry& entry) {
   const PartyRegistry& registry = night_->registry();
   const bool decided = !old_outcome || old_outcome->control != outcome.control ||
                        old_outcome->Label(Baseline::kEveOfPoll, registry) != outcome.Label(Baseline::kEveOfPoll, registry);
-  Delta delta{entry.seq, entry.kind, entry.recorded_at, entry.author, council_id, ward_id, decided && outcome.control.settled};
+  Delta delta{entry.seq, entry.kind, entry.recorded_at, entry.author, council_id, ward_id, "",
+              decided && outcome.control.settled};
   for (const Listener& l : listeners_) l(delta, *this);
   return council_id;
+}
+
+Result<std::string> Engine::ApplyMayor(const LogEntry& entry, const std::string& where) {
+  auto mayor = ParseMayorJson(entry.body, where);
+  if (!mayor) return mayor.error();
+  const Revision revision = night_->FindMayor(mayor->ballot_id) ? Revision::kCorrection : Revision::kNew;
+  auto result = night_->CheckMayor(mayor->ballot_id, mayor->area, std::move(mayor->contest), revision);
+  if (!result) return result.error();
+  const std::string ballot = result->ballot_id;
+  night_->DeclareMayor(std::move(*result));
+  seq_ = entry.seq;
+  Delta delta{entry.seq, entry.kind, entry.recorded_at, entry.author, "", "", ballot, true};
+  for (const Listener& l : listeners_) l(delta, *this);
+  return std::string();
+}
+
+Result<Receipt> Engine::DeclareMayor(MayoralDeclaration mayor, Revision revision, const Writer& writer) {
+  auto checked = night_->CheckMayor(mayor.ballot_id, mayor.area, mayor.contest, revision);
+  if (!checked) return checked.error();
+  return Record({LogEntry{0, EntryKind::kMayor, Now(), writer.source, writer.author, WriteMayorJson(mayor)}});
 }
 
 Result<Receipt> Engine::Record(std::vector<LogEntry> entries) {
@@ -214,7 +237,8 @@ Result<Receipt> Engine::Record(std::vector<LogEntry> entries) {
     // Checked before logging, against this same night: it cannot fail here.
     auto council = ApplyEntry(e);
     if (!council) return council.error();
-    if (std::find(receipt.councils.begin(), receipt.councils.end(), *council) == receipt.councils.end())
+    if (!council->empty() &&
+        std::find(receipt.councils.begin(), receipt.councils.end(), *council) == receipt.councils.end())
       receipt.councils.push_back(*council);
   }
   return receipt;

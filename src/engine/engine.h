@@ -28,6 +28,7 @@
 #include "core/error.h"
 #include "core/night.h"
 #include "core/state_of_parties.h"
+#include "readers/night_json.h"
 #include "store/results_log.h"
 
 namespace psephos {
@@ -46,7 +47,9 @@ struct Delta {
   std::string author;
   std::string council;  // the council touched; "" for the setup
   std::string ward;     // the ward touched; "" for the setup and a council's setup
-  // The council's control, its settledness or its label changed: its headline is news.
+  std::string mayor;    // the mayoral contest declared (its ballot id); "" otherwise
+  // The council's control, its settledness or its label changed, or a mayor was declared:
+  // its headline is news.
   bool council_decided = false;
 };
 
@@ -82,6 +85,8 @@ class Engine {
   Result<Receipt> Declare(std::vector<Declaration> declarations, Revision revision, const Writer& writer);
   Result<Receipt> Withdraw(const std::string& council, const std::string& ward, const Writer& writer);
   Result<Receipt> ReplaceCouncil(Council council, const Writer& writer);
+  // A mayoral contest's result (kCorrection replaces one declared before).
+  Result<Receipt> DeclareMayor(MayoralDeclaration mayor, Revision revision, const Writer& writer);
 
   void AddListener(Listener listener) { listeners_.push_back(std::move(listener)); }
 
@@ -105,6 +110,7 @@ class Engine {
   // Decodes, checks and applies one logged entry; returns the council it touched. On the write
   // path the entry was checked before it was logged, so it cannot fail there.
   Result<std::string> ApplyEntry(const LogEntry& entry);
+  Result<std::string> ApplyMayor(const LogEntry& entry, const std::string& where);
   void Retally(const Council& council, const CouncilOutcome& outcome, int sign);
   std::string Now() const;
 

@@ -1,5 +1,6 @@
 #include "publish/live_views.h"
 
+#include "publish/count_views.h"
 #include "publish/views.h"
 
 namespace psephos {
@@ -20,6 +21,7 @@ json NightSummaryJson(const Engine& engine) {
           {"wards_total", state.wards_total},
           {"wards_declared", state.wards_declared},
           {"state_of_parties", StateOfPartiesJson(state, night.registry())},
+          {"mayors", night.mayors().size()},
           {"headlines", Headlines(night, {}, Baseline::kEveOfPoll)}};
 }
 
@@ -31,6 +33,7 @@ json DeltaJson(const Delta& delta, const Engine& engine) {
               {"author", delta.author},
               {"council", delta.council},
               {"ward", delta.ward},
+              {"mayor", delta.mayor},
               {"decided", delta.council_decided},
               {"rehearsal", night.election().rehearsal}};
   if (const Council* c = night.FindCouncil(delta.council)) {
@@ -38,6 +41,10 @@ json DeltaJson(const Delta& delta, const Engine& engine) {
     out["headline"] = delta.council_decided
                           ? json(Headline(*c, *night.Outcome(c->id), Baseline::kEveOfPoll, night.registry()))
                           : json(nullptr);
+  }
+  if (const MayoralResult* mayor = night.FindMayor(delta.mayor)) {
+    out["mayor"] = MayoralJson(*mayor);
+    out["headline"] = MayoralHeadline(*mayor);
   }
   out["state_of_parties"] = StateOfPartiesJson(engine.Parties({}, Baseline::kEveOfPoll), night.registry());
   return out;

@@ -240,7 +240,12 @@ std::string CouncilListText(const Night& night, const CouncilFilter& filter, Bas
 
 std::vector<std::string> Headlines(const Night& night, const CouncilFilter& filter, Baseline baseline) {
   std::vector<std::string> out;
-  for (const std::string& id : night.settled_order()) {
+  for (const std::string& id : night.news_order()) {
+    if (const MayoralResult* mayor = night.FindMayor(id)) {
+      // A mayor has no council type or region: it is news for the whole night only.
+      if (filter.IsEverything()) out.push_back(MayoralHeadline(*mayor));
+      continue;
+    }
     const Council* c = night.FindCouncil(id);
     if (!c || !filter.Matches(*c)) continue;
     std::string line = Headline(*c, *night.Outcome(id), baseline, night.registry());

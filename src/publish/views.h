@@ -29,7 +29,8 @@ std::string CouncilText(const Night& night, const Council& council, Baseline bas
 nlohmann::json CouncilListJson(const Night& night, const CouncilFilter& filter);
 std::string CouncilListText(const Night& night, const CouncilFilter& filter, Baseline baseline);
 
-// Headlines of settled councils, in the order their deciding declaration was applied.
+// Headlines of settled councils, in the order their deciding declaration was applied, with
+// mayors' results in their place (for the whole night only: a mayor has no council filter).
 std::vector<std::string> Headlines(const Night& night, const CouncilFilter& filter, Baseline baseline);
 
 }  // namespace psephos

@@ -324,6 +324,88 @@ Result<Council> ParseCouncilJson(std::string_view text, std::string file, const 
   return Reader(file, registry).ReadCouncil(*doc, "");
 }
 
+Result<MayoralDeclaration> ParseMayorJson(std::string_view text, std::string file) {
+  auto doc = Parse(text, file);
+  if (!doc) return doc.error();
+  const json& root = *doc;
+  auto fail = [&](const std::string& field, const std::string& message) -> Error {
+    return MakeError(message, field, file);
+  };
+  if (!root.is_object()) return fail("", "expected an object with 'ballot', 'area' and 'candidates'");
+  MayoralDeclaration out;
+  for (const char* key : {"ballot", "area"}) {
+    auto it = root.find(key);
+    if (it == root.end() || !it->is_string() || it->get<std::string>().empty())
+      return fail(key, "missing; expected a string");
+  }
+  out.ballot_id = root["ballot"].get<std::string>();
+  out.area = root["area"].get<std::string>();
+  // Whole numbers >= 0 below 10^9, as everywhere in our JSON.
+  auto count = [&](const json& v, const std::string& field) -> Result<int64_t> {
+    if (!v.is_number_integer() && !v.is_number_unsigned()) return fail(field, "expected a whole number, found " + v.dump());
+    const int64_t n = v.get<int64_t>();
+    if (n < 0) return fail(field, "negative (" + std::to_string(n) + ")");
+    if (n > 1'000'000'000) return fail(field, "too large (" + std::to_string(n) + ")");
+    return n;
+  };
+  auto counts = [&](const json& v, const std::string& field) -> Result<std::vector<int64_t>> {
+    if (!v.is_array()) return fail(field, "expected an array of whole numbers");
+    std::vector<int64_t> out;
+    for (size_t i = 0; i < v.size(); ++i) {
+      auto n = count(v[i], field + "[" + std::to_string(i) + "]");
+      if (!n) return n.error();
+      out.push_back(*n);
+    }
+    return out;
+  };
+  auto candidates = root.find("candidates");
+  if (candidates == root.end() || !candidates->is_array()) return fail("candidates", "missing; expected an array");
+  for (size_t i = 0; i < candidates->size(); ++i) {
+    const json& c = (*candidates)[i];
+    const std::string where = "candidates[" + std::to_string(i) + "]";
+    if (!c.is_object() || !c.contains("name") || !c["name"].is_string() || !c.contains("party") ||
+        !c["party"].is_string())
+      return fail(where, "expected {\"name\": ..., \"party\": ..., \"first\": ...}");
+    SvCandidate cand{c["name"].get<std::string>(), c["party"].get<std::string>(), 0};
+    if (auto first = c.find("first"); first != c.end()) {
+      auto n = count(*first, where + ".first");
+      if (!n) return n.error();
+      cand.first = *n;
+    }
+    out.contest.candidates.push_back(std::move(cand));
+  }
+  if (auto it = root.find("second_added"); it != root.end() && !it->is_null()) {
+    auto v = counts(*it, "second_added");
+    if (!v) return v.error();
+    out.contest.second_added = std::move(*v);
+  }
+  if (auto it = root.find("table"); it != root.end() && !it->is_null()) {
+    if (!it->is_array()) return fail("table", "expected an array of rows");
+    for (size_t i = 0; i < it->size(); ++i) {
+      auto row = counts((*it)[i], "table[" + std::to_string(i) + "]");
+      if (!row) return row.error();
+      out.contest.table.push_back(std::move(*row));
+    }
+  }
+  if (auto it = root.find("lot"); it != root.end() && !it->is_null()) {
+    auto v = counts(*it, "lot");
+    if (!v) return v.error();
+    for (int64_t n : *v) out.contest.lot.push_back(static_cast<size_t>(n));
+  }
+  return out;
+}
+
+std::string WriteMayorJson(const MayoralDeclaration& mayor) {
+  json candidates = json::array();
+  for (const SvCandidate& c : mayor.contest.candidates)
+    candidates.push_back({{"name", c.name}, {"party", c.party}, {"first", c.first}});
+  json out = {{"ballot", mayor.ballot_id}, {"area", mayor.area}, {"candidates", candidates}};
+  if (mayor.contest.second_added) out["second_added"] = *mayor.contest.second_added;
+  if (!mayor.contest.table.empty()) out["table"] = mayor.contest.table;
+  if (!mayor.contest.lot.empty()) out["lot"] = mayor.contest.lot;
+  return out.dump();
+}
+
 namespace {
 
 json CouncilToJson(const Council& c) {

@@ -19,6 +19,7 @@
 #include "core/error.h"
 #include "core/model.h"
 #include "core/party.h"
+#include "core/supplementary_vote.h"
 
 namespace psephos {
 
@@ -42,6 +43,18 @@ Result<std::vector<Declaration>> ParseDeclarationsJson(std::string_view text, st
                                                        const PartyRegistry& registry);
 // One council's setup as a JSON object (the "councils" items).
 Result<Council> ParseCouncilJson(std::string_view text, std::string file, const PartyRegistry& registry);
+
+// A mayoral contest's declared result: the contest id, its area, and the supplementary vote
+// counts as published: {"ballot": "mayor.tower-hamlets.2018-05-03", "area": "Tower Hamlets",
+// "candidates": [{"name": ..., "party": ..., "first": 26000}, ...], "second_added": [...] or
+// absent, "table": [[...], ...] or absent, "lot": [...] or absent}.
+struct MayoralDeclaration {
+  std::string ballot_id;
+  std::string area;
+  SvContest contest;
+};
+Result<MayoralDeclaration> ParseMayorJson(std::string_view text, std::string file);
+std::string WriteMayorJson(const MayoralDeclaration& mayor);
 
 // One declaration, one council: compact JSON objects that the Parse functions read back.
 std::string WriteDeclarationJson(const Declaration& declaration);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "publish/count_views.h"
 #include "publish/live_views.h"
 #include "publish/views.h"
 #include "readers/democracy_club.h"
@@ -222,7 +223,7 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
     return ok({{"name", "Psephos results API"},
                {"openapi", "/api/openapi.json"},
                {"routes",
-                {"/api/night", "/api/parties", "/api/councils", "/api/councils/{id}", "/api/councils/{id}/wards",
+                {"/api/night", "/api/parties", "/api/mayors", "/api/councils", "/api/councils/{id}", "/api/councils/{id}/wards",
                  "/api/headlines", "/api/log", "/api/events"}}});
   }
   if (path == "/api/openapi.json") {
@@ -232,6 +233,11 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
   }
   if (path == "/healthz") return ok({{"status", "ok"}, {"seq", engine_.seq()}});
   if (path == "/api/night") return ok(NightSummaryJson(engine_));
+  if (path == "/api/mayors") {
+    json list = json::array();
+    for (const MayoralResult& m : night.mayors()) list.push_back(MayoralJson(m));
+    return ok({{"mayors", list}});
+  }
   if (path == "/api/parties") {
     json body = StateOfPartiesJson(engine_.Parties(*filter, *baseline), registry);
     body["seq"] = engine_.seq();
@@ -278,12 +284,13 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
 
 HttpResponse Api::Post(const HttpRequest& request, const std::string& path) {
   const bool declarations = path == "/api/declarations", corrections = path == "/api/corrections",
-             withdrawals = path == "/api/withdrawals", councils = path == "/api/councils";
-  if (!declarations && !corrections && !withdrawals && !councils) {
+             withdrawals = path == "/api/withdrawals", councils = path == "/api/councils",
+             mayors = path == "/api/mayors";
+  if (!declarations && !corrections && !withdrawals && !councils && !mayors) {
     HttpResponse r = Json(path.starts_with("/api/") && path != "/api/events" ? 404 : 405,
                           ErrorBody(404, "nothing to POST to at " + path +
                                              " (writes go to /api/declarations, /api/corrections, "
-                                             "/api/withdrawals, /api/councils)"));
+                                             "/api/withdrawals, /api/councils, /api/mayors)"));
     return r;
   }
   // Who writes: a bearer token from the service's token file.
@@ -307,9 +314,10 @@ HttpResponse Api::Post(const HttpRequest& request, const std::string& path) {
   if (request.body.empty()) return Json(400, ErrorBody(400, "the body is empty"));
   const std::string media = MediaType(request.content_type);
   const bool csv = media == "text/csv";
-  if (media != "application/json" && !(csv && !withdrawals && !councils))
+  const bool json_only = withdrawals || councils || mayors;
+  if (media != "application/json" && !(csv && !json_only))
     return Json(415, ErrorBody(415, "send the body as application/json" +
-                                        std::string(withdrawals || councils ? "" : " (or text/csv: Democracy Club rows)") +
+                                        std::string(json_only ? "" : " (or text/csv: Democracy Club rows)") +
                                         ", not '" + request.content_type + "'"));
 
   const Writer writer{"http", *author};
@@ -340,6 +348,13 @@ HttpResponse Api::Post(const HttpRequest& request, const std::string& path) {
         !doc["council"].is_string() || !doc["ward"].is_string())
       return refused(MakeError("expected {\"council\": \"<id>\", \"ward\": \"<id>\"}", "", where), 400);
     receipt = engine_.Withdraw(doc["council"].get<std::string>(), doc["ward"].get<std::string>(), writer);
+  } else if (mayors) {
+    auto mayor = ParseMayorJson(request.body, where);
+    if (!mayor) return refused(mayor.error(), 400);
+    // A recount of a mayoral contest says so in its body: {"correction": true, ...}.
+    const json doc = json::parse(request.body, nullptr, false);
+    const bool correction = doc.is_object() && doc.value("correction", false) == true;
+    receipt = engine_.DeclareMayor(std::move(*mayor), correction ? Revision::kCorrection : Revision::kNew, writer);
   } else {
     auto council = ParseCouncilJson(request.body, where, registry);
     if (!council) return refused(council.error(), 400);

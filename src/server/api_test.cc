@@ -152,6 +152,62 @@ TEST(ApiCsv, DemocracyClubRowsOfTwoCouncils) {
   for (const json& c : councils["councils"]) EXPECT_EQ(c["label"]["eve-of-poll"], "Labour control") << c["id"];
 }
 
+// A mayor is a result of its own: logged, counted by the supplementary vote, in the headlines
+// and the stream, and kept over a restart.
+TEST_F(ApiTest, MayorDeclaredCountedAndInTheHeadlines) {
+  // No one has half of the 100 first choices; the top two are Biggs and Golds; second choices
+  // add 5 and 3: Biggs 45, Golds 38.
+  const std::string body = R"({"ballot": "mayor.tower-hamlets.2018-05-03", "area": "Tower Hamlets",
+    "candidates": [{"name": "John Biggs", "party": "Labour", "first": 40},
+                   {"name": "Peter Golds", "party": "Conservative", "first": 35},
+                   {"name": "Elaine Bagshaw", "party": "Liberal Democrats", "first": 25}],
+    "second_added": [5, 3, 0]})";
+  HttpResponse r = Post("/api/mayors", body);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(Post("/api/mayors", body).status, 409);  // declared twice without "correction"
+  json mayors = json::parse(Get("/api/mayors").body)["mayors"];
+  ASSERT_EQ(mayors.size(), 1u);
+  EXPECT_EQ(mayors[0]["headline"], "Tower Hamlets mayor: John Biggs (Labour) elected after second choices");
+  EXPECT_EQ(mayors[0]["candidates"][0]["second_round_total"], 45);
+  json headlines = json::parse(Get("/api/headlines").body)["headlines"];
+  ASSERT_EQ(headlines.size(), 1u);
+  EXPECT_EQ(headlines[0], mayors[0]["headline"]);
+  EXPECT_EQ(json::parse(Get("/api/headlines?london=true").body)["headlines"].size(), 0u);
+
+  // A recount that gives Golds the second round.
+  json recount = json::parse(body);
+  recount["correction"] = true;
+  recount["second_added"] = {1, 9, 0};
+  ASSERT_EQ(Post("/api/mayors", recount.dump()).status, 201);
+  EXPECT_EQ(json::parse(Get("/api/mayors").body)["mayors"][0]["headline"],
+            "Tower Hamlets mayor: Peter Golds (Conservative) elected after second choices");
+
+  // Bad contests: nothing applied.
+  const int64_t seq = engine_->seq();
+  json no_area = json::parse(body);
+  no_area.erase("area");
+  EXPECT_EQ(Post("/api/mayors", no_area.dump()).status, 400);
+  json not_a_mayor = json::parse(body);
+  not_a_mayor["ballot"] = "local.x.2018-05-03";
+  EXPECT_EQ(Post("/api/mayors", not_a_mayor.dump()).status, 422);
+  json too_many_seconds = json::parse(body);
+  too_many_seconds["ballot"] = "mayor.watford.2018-05-03";
+  too_many_seconds["second_added"] = {50, 3, 0};  // more than the 25 eliminated ballots hold
+  EXPECT_EQ(Post("/api/mayors", too_many_seconds.dump()).status, 422);
+  EXPECT_EQ(engine_->seq(), seq);
+
+  // The log folds to the same mayors.
+  const std::string before = Get("/api/mayors").body;
+  api_.reset();
+  engine_.reset();
+  auto log = OpenSqliteLog(dir_.File("night.db"));
+  ASSERT_TRUE(log);
+  auto engine = Engine::Open(std::move(*log), nullptr, DefaultPartyRegistry());
+  ASSERT_TRUE(engine) << engine.error().ToString();
+  Api api(**engine, ApiOptions{});
+  EXPECT_EQ(api.Handle(HttpRequest{"GET", "/api/mayors", "", "", "", ""}).body, before);
+}
+
 // Each bad request gets a 4xx with a message, and nothing is logged or applied.
 TEST_F(ApiTest, BadRequestsAreRefusedWithNothingApplied) {
   ASSERT_EQ(Post("/api/declarations", DeclarationBody(0)).status, 201);

@@ -32,6 +32,7 @@ enum class EntryKind {
   kCorrection,   // a declared ward's result replaced (a recount, a typing error)
   kWithdrawal,   // a ward's declaration taken back: the ward is undeclared again
   kCouncil,      // a council's setup replaced: its eve-of-poll composition as it now stands
+  kMayor,        // a mayoral contest's result (a second one for a contest is its correction)
 };
 std::string_view ToString(EntryKind kind);  // "setup", "declaration", ...
 std::optional<EntryKind> ParseEntryKind(std::string_view text);

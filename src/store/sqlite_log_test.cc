@@ -109,7 +109,7 @@ TEST(SqliteLog, ReadOnlyLogRefusesAppends) {
 
 TEST(EntryKind, NamesRoundTrip) {
   for (EntryKind k : {EntryKind::kSetup, EntryKind::kDeclaration, EntryKind::kCorrection, EntryKind::kWithdrawal,
-                      EntryKind::kCouncil})
+                      EntryKind::kCouncil, EntryKind::kMayor})
     EXPECT_EQ(ParseEntryKind(ToString(k)), k);
   EXPECT_FALSE(ParseEntryKind("edit"));
 }
