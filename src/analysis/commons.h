@@ -11,7 +11,7 @@
 //   - Proportional swing multiplies the party's share in each seat by new / old national share.
 //   - Northern Ireland's 18 seats (its parties do not stand in Britain) and the Speaker's seat
 //     are held as they were.
-// Shares are floored at zero. A party the given shares do not name keeps its seat shares.
+// A party the given shares do not name keeps its seat shares.
 //
 // Simulation: each named party's national share gets an independent normal error with
 // standard deviation sd x sqrt(share / 35) points (sd 2.5 by default: the 2017 PNS was 5
@@ -103,20 +103,32 @@ class CommonsModel {
  private:
   CommonsModel() = default;
   Status Check(const std::map<std::string, double>& shares) const;
+  // The seats and parties the hot loop runs over: shares [column][seat] (-1e30 where the
+  // party did not stand or cannot win), each column's party (index into parties_), and per
+  // seat its index among the swung seats and its label when "others" win it.
+  struct SeatTable {
+    size_t seats = 0;
+    std::vector<int> party;
+    std::vector<float> share;
+    std::vector<int> seat;
+    std::vector<int> other_label;
+  };
   // Per-party adjustment for one set of shares: points to add (uniform), or a factor (proportional).
   void Adjustments(const double* shares, SwingMethod method, double* adjust) const;
-  // Adds the winner of every swung seat to `counts` (by label); with `winners`, also by seat.
-  void CountWinners(const double* adjust, SwingMethod method, int* counts, int* winners) const;
+  // Adds the winner of every seat of `table` to `counts` (by label); with `winners`, also by
+  // swung seat.
+  void CountWinners(const SeatTable& table, const double* adjust, SwingMethod method, int* counts,
+                    int* winners) const;
+  // The table of seats some share in [low, high] could change; the others are added to
+  // `fixed_counts` (by label).
+  SeatTable Prune(const double* low, const double* high, SwingMethod method, int* fixed_counts) const;
 
   std::vector<ConstituencyResult> seats_;
   std::map<std::string, double> national_;
   std::vector<std::string> parties_;  // the columns that move, in order
   std::vector<std::string> labels_;   // every winner's key: parties_ first, then the rest
   std::vector<int> swung_;            // seat index of each swung seat
-  // [party][swung seat]: share in points (-1e300 where the party did not stand) and floor
-  // (0 where it stood, -1e300 where not), stored column by column so the loop vectorises.
-  std::vector<double> share_, floor_;
-  std::vector<int> other_label_;      // per swung seat: label when the "OTHER" column wins
+  SeatTable all_;                     // every swung seat and party
   std::vector<int> fixed_counts_;     // by label: seats held as they were
   std::vector<int> fixed_label_;      // by seat: the label of a held seat, -1 for swung seats
   std::vector<double> national_by_column_, area_factor_;

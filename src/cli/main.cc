@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/analysis_commands.h"
 #include "cli/night_input.h"
 #include "core/state_of_parties.h"
 #include "publish/views.h"
@@ -164,6 +165,7 @@ int main(int argc, char** argv) {
   council_cmd->add_option("id", council_id, "Council id (its slug, e.g. trafford)")->required();
   council_cmd->add_flag("--wards", wards, "With --json: include every ward and its candidates");
   import_cmd->add_option("--out", out, "Write the checked night to this file (Psephos JSON)");
+  AnalysisCommands analysis(app, input);  // shares, swing, pns, commons, marginality, closest
 
   try {
     app.parse(argc, argv);
@@ -171,6 +173,7 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;
   }
+  if (auto code = analysis.Run(std::cout, std::cerr)) return *code;
   if (!input.demo && input.night_file.empty() && input.results.empty()) {
     std::cerr << "psephos: give --demo, --night FILE or --results FILE (see --help)\n";
     return kExitUsage;

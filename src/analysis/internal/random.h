@@ -29,7 +29,9 @@ class SimulationRng {
   // Uniform on [0, 1): the top 53 bits, exactly representable as a double.
   double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
 
-  // Irwin-Hall with twelve terms: variance 12 * 1/12 = 1.
+  // Irwin-Hall with twelve terms: variance 12 * 1/12 = 1, and never beyond kNormalBound
+  // either side (the Commons simulation relies on the bound to set aside safe seats).
+  static constexpr double kNormalBound = 6.0;
   double StandardNormal() {
     double sum = 0;
     for (int i = 0; i < 12; ++i) sum += Uniform();
