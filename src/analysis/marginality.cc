@@ -208,8 +208,11 @@ ControlMargin MarginFor(const CouncilData& data, const std::string& party, int s
   auto best = Cheapest(curves, m.seats_to_change);
   if (!best) {
     if (goal == MarginGoal::kWinControl)
-      m.why_not = "stood too few candidates: " + std::to_string(standing) + " candidates could win at most " +
-                  std::to_string(reachable) + " more seats, " + std::to_string(m.seats_to_change) + " needed";
+      m.why_not = reachable + seats < data.council->total_seats / 2 + 1
+                      ? "stood too few candidates: " + std::to_string(standing) + " standing could win at most " +
+                            std::to_string(reachable) + " more seats, " + std::to_string(m.seats_to_change) +
+                            " needed"
+                      : "no number of votes wins " + std::to_string(m.seats_to_change) + " more seats outright";
     else
       m.why_not = "no votes lost in declared wards could cost it " + std::to_string(m.seats_to_change) + " seats";
     return m;

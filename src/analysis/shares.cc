@@ -96,8 +96,11 @@ std::vector<ComparableWard> ComparableWards(const Night& now, const Night& befor
     const Declaration* match = nullptr;
     if (!d->ward_gss.empty())
       if (auto it = by_gss.find(d->ward_gss); it != by_gss.end()) match = it->second;
+    // By name only where a code is missing: two different codes mean new boundaries.
     if (!match)
-      if (auto it = by_slug.find(d->council + "/" + d->ward); it != by_slug.end()) match = it->second;
+      if (auto it = by_slug.find(d->council + "/" + d->ward);
+          it != by_slug.end() && (d->ward_gss.empty() || it->second->ward_gss.empty()))
+        match = it->second;
     if (match) out.push_back({d.get(), match});
   }
   return out;

@@ -12,8 +12,9 @@
 //
 // Change in share is against the last time the same seats were fought: a second Night holding
 // the earlier contest's declarations (read by the same readers, e.g. London 2014 for London
-// 2018 or 2022). Wards are paired by ward GSS code, or by council and ward slug where a code is
-// missing; only wards contested both times are compared (ComparableWards). Change is measured
+// 2018 or 2022). Wards are paired by ward GSS code, or by council and ward slug where either
+// side has no code (two different codes mean the boundaries changed: not paired); only wards
+// contested both times are compared (ComparableWards). Change is measured
 // over the compared wards alone, so a ward that was not fought last time (or whose boundaries
 // moved) does not masquerade as a gain.
 //

@@ -12,6 +12,11 @@ json MaybeNumber(const std::optional<double>& v) { return v ? json(*v) : json(nu
 
 std::string SignedPoints(double v) { return fmt::format("{:+.1f}", v); }
 
+// "1 seat", "3 seats".
+std::string Count(int64_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
 json WardTargetsJson(const std::vector<WardTarget>& wards) {
   json out = json::array();
   for (const WardTarget& w : wards) {
@@ -42,7 +47,7 @@ std::string WardTargetsText(const ControlMargin& m, const PartyRegistry& registr
     out += fmt::format("{} {}", w.ward_name, w.votes);
     if (!w.other.empty())
       out += fmt::format(" {} {}", m.goal == MarginGoal::kWinControl ? "from" : "to", registry.ShortName(w.other));
-    out += fmt::format(" ({} seat{})", w.seats, w.seats == 1 ? "" : "s");
+    out += " (" + Count(w.seats, "seat", "seats") + ")";
   }
   return out;
 }
@@ -52,8 +57,8 @@ std::string MarginText(const ControlMargin& m, const PartyRegistry& registry) {
   const char* what = m.kind == MarginKind::kExtraVotes ? (win ? "extra votes" : "votes lost")
                                                        : (win ? "votes switched to it" : "votes switched away");
   if (!m.possible) return fmt::format("    {}: not possible ({})\n", what, m.why_not);
-  return fmt::format("    {}: {} in {} ward{}: {}\n", what, m.votes, m.wards.size(), m.wards.size() == 1 ? "" : "s",
-                     WardTargetsText(m, registry));
+  return fmt::format("    {}: {} in {}: {}\n", what, m.votes,
+                     Count(static_cast<int64_t>(m.wards.size()), "ward", "wards"), WardTargetsText(m, registry));
 }
 
 }  // namespace
@@ -184,12 +189,20 @@ std::string MarginalityText(const CouncilMarginality& m, const PartyRegistry& re
                                 m.control ? registry.DisplayName(*m.control) + " control" : "no overall control",
                                 m.complete ? "" : " (not all wards declared: undeclared seats stay as they are)");
   out += "Votes are voters: one extra supporter adds a vote to each of the party's candidates in a ward.\n";
+  std::string hopeless;  // no seats and no way to control: one line for them all
   for (const PartyMarginality& p : m.parties) {
-    out += fmt::format("\n{} ({} seats, {} candidates): ", registry.DisplayName(p.party), p.seats, p.candidates);
-    out += p.in_control ? fmt::format("would lose control by losing {} seats\n", p.extra.seats_to_change)
-                        : fmt::format("would win control with {} more seats\n", p.extra.seats_to_change);
+    if (p.seats == 0 && !p.extra.possible && !p.switched.possible && m.parties.size() > 1) {
+      hopeless += (hopeless.empty() ? "" : ", ") + registry.DisplayName(p.party) + " (" +
+                  Count(p.candidates, "candidate", "candidates") + ")";
+      continue;
+    }
+    out += fmt::format("\n{} ({}, {}): ", registry.DisplayName(p.party), Count(p.seats, "seat", "seats"),
+                       Count(p.candidates, "candidate", "candidates"));
+    out += p.in_control ? "would lose control by losing " + Count(p.extra.seats_to_change, "seat", "seats") + "\n"
+                        : "would win control with " + Count(p.extra.seats_to_change, "more seat", "more seats") + "\n";
     out += MarginText(p.extra, registry) + MarginText(p.switched, registry);
   }
+  if (!hopeless.empty()) out += "\nStood too few candidates to win control: " + hopeless + "\n";
   return out;
 }
 
@@ -205,10 +218,9 @@ std::string ClosestText(const std::vector<CloseCouncil>& closest, const PartyReg
   std::string out = "Closest councils of the night (fewest extra or lost votes that would have changed control)\n\n";
   for (const CloseCouncil& c : closest) {
     const bool win = c.margin.goal == MarginGoal::kWinControl;
-    out += fmt::format("{:<28} {:>6} votes: {} {} control ({} seat{}) - {}\n", c.name, c.margin.votes,
+    out += fmt::format("{:<28} {:>6} votes: {} {} control ({}) - {}\n", c.name, c.margin.votes,
                        registry.DisplayName(c.party), win ? "would have won" : "would have lost",
-                       c.margin.seats_to_change, c.margin.seats_to_change == 1 ? "" : "s",
-                       WardTargetsText(c.margin, registry));
+                       Count(c.margin.seats_to_change, "seat", "seats"), WardTargetsText(c.margin, registry));
   }
   if (closest.empty()) out += "(no complete council yet)\n";
   return out;
