@@ -354,7 +354,10 @@ Result<CommonsBacktest> Backtest(const CommonsModel& before, const CommonsModel&
     auto it = real.find(before.constituencies()[i].ons_id);
     if (it == real.end()) continue;
     ++out.seats_compared;
-    if (it->second != projection->winners[i]) ++out.seats_wrong;
+    if (it->second != projection->winners[i]) {
+      ++out.seats_wrong;
+      ++out.wrong_by_country[before.constituencies()[i].country];
+    }
   }
   std::map<std::string, int> all = out.actual;
   for (const auto& [party, seats] : out.projected) all[party];

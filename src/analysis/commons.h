@@ -141,6 +141,7 @@ struct CommonsBacktest {
   SwingMethod method = SwingMethod::kUniform;
   std::map<std::string, int> projected, actual;  // seats by party
   int seats_wrong = 0;   // constituencies whose projected winner is not the real one
+  std::map<std::string, int> wrong_by_country;  // "Scotland" -> seats wrong there
   int seats_error = 0;   // half the sum over parties of |projected - actual|
   int seats_compared = 0;
 };

@@ -132,6 +132,8 @@ TEST(Commons, Backtest2015To2017) {
     std::cout << ToString(method) << ": " << b->seats_wrong << " of 650 seats wrong, seat error " << b->seats_error
               << "; projected";
     for (const auto& [party, n] : b->projected) std::cout << " " << party << " " << n;
+    std::cout << "; wrong by country:";
+    for (const auto& [country, n] : b->wrong_by_country) std::cout << " " << country << " " << n;
     std::cout << "\n";
     // A uniform swing gets most seats right; a loose bound so that the test guards the method.
     EXPECT_LT(b->seats_wrong, 100);
