@@ -20,8 +20,9 @@
 // leave each of that party's candidates. Votes are never taken below zero. A party that stood
 // too few candidates to reach a majority even if all of them won is said to be so.
 //
-// Undeclared, uncontested and postponed wards cannot be moved and keep their seats as they
-// are; a council that is not complete says so (`complete`).
+// Seats not up and uncontested wards cannot be moved and keep their holders; postponed and
+// undeclared wards hold seats nobody is known to have won, so on a council that is not yet
+// complete (`complete` false) only the declared seats count towards a majority.
 //
 //   Result<CouncilMarginality> m = MarginalityOf(night, "wandsworth");
 //   const PartyMarginality* lab = m->Find("PP53");

@@ -187,7 +187,7 @@ json MarginalityJson(const CouncilMarginality& m, const PartyRegistry& registry)
 std::string MarginalityText(const CouncilMarginality& m, const PartyRegistry& registry) {
   std::string out = fmt::format("{}: {} seats, {} for control; {}{}\n", m.name, m.total_seats, m.majority_line,
                                 m.control ? registry.DisplayName(*m.control) + " control" : "no overall control",
-                                m.complete ? "" : " (not all wards declared: undeclared seats stay as they are)");
+                                m.complete ? "" : " (not all wards declared: only the declared seats count)");
   out += "Votes are voters: one extra supporter adds a vote to each of the party's candidates in a ward.\n";
   std::string hopeless;  // no seats and no way to control: one line for them all
   for (const PartyMarginality& p : m.parties) {
