@@ -161,6 +161,18 @@ VoteShares SharesOf(const Night& night, const ShareQuery& query, const Night* be
   return out;
 }
 
+std::vector<VoteShares> SharesByCouncil(const Night& night, const ShareQuery& query, const Night* before) {
+  std::vector<VoteShares> out;
+  for (const Council& council : night.councils()) {
+    if (!query.filter.Matches(council)) continue;
+    ShareQuery one = query;
+    one.council = council.id;
+    VoteShares s = SharesOf(night, one, before);
+    if (s.wards > 0) out.push_back(std::move(s));
+  }
+  return out;
+}
+
 Result<Swing> ButlerSwing(const VoteShares& shares, std::string_view from, std::string_view to) {
   if (shares.wards_compared == 0)
     return MakeError("no ward is comparable with last time: give the previous contest's results", "swing");

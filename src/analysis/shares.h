@@ -94,6 +94,10 @@ struct VoteShares {
 // change over the wards comparable with last time.
 VoteShares SharesOf(const Night& night, const ShareQuery& query, const Night* before = nullptr);
 
+// One VoteShares a council, for every council the query's filter matches that has a contested
+// ward declared (query.council is ignored), in the night's council order.
+std::vector<VoteShares> SharesByCouncil(const Night& night, const ShareQuery& query, const Night* before = nullptr);
+
 // Butler swing from party `from` to party `to`: ((to now - to before) - (from now - from
 // before)) / 2 over the compared wards, in points; positive when `to` gained on `from`.
 // (DOMAIN.md writes the formula with A and B the other way round; we follow the usual

@@ -80,6 +80,15 @@ TEST(Shares, OnlyComparableWardsCountForChange) {
   EXPECT_DOUBLE_EQ(*s.Find("PP53")->change, -10);
 }
 
+TEST(Shares, ByCouncil) {
+  Night now = MakeNight({TestWard("x", "w", 1, {{"PP52", 60}, {"PP53", 40}}),
+                         TestWard("y", "w", 1, {{"PP53", 90}, {"PP52", 10}})});
+  std::vector<VoteShares> councils = SharesByCouncil(now, ShareQuery{});
+  ASSERT_EQ(councils.size(), 2u);
+  EXPECT_EQ(councils[0].scope, "x");
+  EXPECT_DOUBLE_EQ(councils[1].Find("PP53")->share, 90);
+}
+
 // PNS on a hand-made night (docs/PNS.md):
 //   ward 1: before Con 50, Lab 50; now Con 40, Lab 60    -> Con -10, Lab +10
 //   ward 2: before Con 60, Lab 30, LD 10; now Con 60, Lab 40 (no LD) -> Con 0, Lab +10;

@@ -111,7 +111,14 @@ int RunShares(const Nights& n, const Options& o, std::ostream& out, std::ostream
     err << "psephos: no council '" << o.council << "'\n";
     return kExitNotFound;
   }
-  VoteShares s = SharesOf(*n.now, q, n.before ? &*n.before : nullptr);
+  const Night* before = n.before ? &*n.before : nullptr;
+  if (o.by_council) {
+    std::vector<VoteShares> councils = SharesByCouncil(*n.now, q, before);
+    if (o.json) Print(out, SharesByCouncilJson(councils, n.now->registry()));
+    else out << SharesByCouncilText(councils, n.now->registry());
+    return 0;
+  }
+  VoteShares s = SharesOf(*n.now, q, before);
   if (o.json) Print(out, SharesJson(s, n.now->registry()));
   else out << SharesText(s, n.now->registry());
   return 0;
@@ -253,6 +260,7 @@ AnalysisCommands::AnalysisCommands(CLI::App& app, NightInput& input) : input_(in
   for (CLI::App* cmd : {shares_, swing_, pns_, commons_}) AddPrevious(*cmd, o);
   for (CLI::App* cmd : {shares_, swing_, pns_, commons_}) AddShareOptions(*cmd, o);
   shares_->add_option("--council", o.council, "One council only (its slug)");
+  shares_->add_flag("--by-council", o.by_council, "One line a council (with the filters: those councils)");
   swing_->add_option("from", o.from, "The party the swing is from (CON, Lab, PP52, ...)")->required();
   swing_->add_option("to", o.to, "The party the swing is to")->required();
   swing_->add_option("--council", o.council, "One council only (its slug)");

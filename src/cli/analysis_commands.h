@@ -2,7 +2,7 @@
 //
 // The analysis subcommands of psephos, kept apart from main.cc so that adding one touches
 // only this pair of files:
-//   psephos shares --results F [--previous F] [--council ID] [--method M] [--london ...]
+//   psephos shares --results F [--previous F] [--council ID | --by-council] [--method M] [--london ...]
 //   psephos swing CON LAB --results F --previous F
 //   psephos pns --results F --previous F [--baseline-share CON=29,LAB=31,LD=13]
 //   psephos commons [--share CON=42.4,LAB=40.0,...] [--swing proportional] [--simulations N --seed K]
@@ -41,6 +41,7 @@ class AnalysisCommands {
     bool json = false;
     bool london = false;
     std::string region, type, council, method = "top-candidate";
+    bool by_council = false;            // shares
     std::vector<std::string> previous;  // [FORMAT:]FILE of the last time the seats were fought
     std::string previous_date;
     std::string from, to;               // swing

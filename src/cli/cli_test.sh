@@ -42,6 +42,7 @@ check no-council 3 "$bin" council nowhere --demo
 # Analysis commands (cli/analysis_commands.h).
 check marginality-help 0 "$bin" marginality --help;  contains marginality-help "--party"
 check shares-demo 0 "$bin" shares --demo;            contains shares-demo "method: top candidate of each party in each ward"
+check shares-by-council 0 "$bin" shares --demo --by-council --london; contains shares-by-council "Vote share by council"
 check closest-demo 0 "$bin" closest --demo --limit 3; contains closest-demo "Closest councils of the night"
 check closest-json 0 "$bin" closest --demo --json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert 0 < len(d) <= 10 and d[0]["margin"]["votes"] >= 0' "$tmp/out" \

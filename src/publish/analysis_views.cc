@@ -90,6 +90,28 @@ std::string SharesText(const VoteShares& s, const PartyRegistry& registry) {
   return out;
 }
 
+json SharesByCouncilJson(const std::vector<VoteShares>& councils, const PartyRegistry& registry) {
+  json out = json::array();
+  for (const VoteShares& s : councils) out.push_back(SharesJson(s, registry));
+  return out;
+}
+
+std::string SharesByCouncilText(const std::vector<VoteShares>& councils, const PartyRegistry& registry) {
+  if (councils.empty()) return "(no council has a contested ward declared)\n";
+  std::string out = fmt::format("Vote share by council; method: {}{}\n\n", Describe(councils.front().method),
+                                councils.front().wards_compared ? "; change since the seats were last fought" : "");
+  for (const VoteShares& s : councils) {
+    out += fmt::format("{:<28} {:>3} wards ", s.scope, s.wards);
+    for (size_t i = 0; i < s.parties.size() && i < 3; ++i) {
+      const PartyShare& p = s.parties[i];
+      out += fmt::format("  {} {:.1f}%", registry.ShortName(p.group), p.share);
+      if (p.change) out += fmt::format(" ({})", SignedPoints(*p.change));
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 json SwingJson(const Swing& s, const PartyRegistry& registry) {
   return {{"from", s.from}, {"from_name", registry.DisplayName(s.from)}, {"to", s.to},
           {"to_name", registry.DisplayName(s.to)}, {"points", s.points}, {"wards_compared", s.wards_compared},

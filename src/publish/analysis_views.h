@@ -27,6 +27,10 @@ namespace psephos {
 nlohmann::json SharesJson(const VoteShares& shares, const PartyRegistry& registry);
 std::string SharesText(const VoteShares& shares, const PartyRegistry& registry);
 
+// One line a council: its wards and its three largest parties' shares (and changes).
+nlohmann::json SharesByCouncilJson(const std::vector<VoteShares>& councils, const PartyRegistry& registry);
+std::string SharesByCouncilText(const std::vector<VoteShares>& councils, const PartyRegistry& registry);
+
 nlohmann::json SwingJson(const Swing& swing, const PartyRegistry& registry);
 std::string SwingText(const Swing& swing, const PartyRegistry& registry);
 
