@@ -169,3 +169,132 @@ TEST(Marginality, London2014WandsworthAndBarnet) {
 
 }  // namespace
 }  // namespace psephos
+
+namespace psephos {
+namespace {
+
+// A check of exactness against brute force on small random councils: every ward's seats for
+// each number of voters tried one by one (ties broken against the party for a gain, for it
+// for a loss), and every combination of wards tried.
+struct BruteWard {
+  int seats = 0;
+  std::vector<std::pair<std::string, int64_t>> candidates;
+};
+
+// Seats `party` wins with its votes moved by `shift` and `other`'s by -shift (floored at 0),
+// ties at the cut broken against the party (`against`) or for it.
+int BruteSeats(const BruteWard& w, const std::string& party, int64_t shift, const std::string& other, bool against) {
+  std::vector<std::pair<int64_t, int>> order;  // (votes, 1 if ours) sorted so ties go as asked
+  for (const auto& [key, votes] : w.candidates) {
+    int64_t v = votes + (key == party ? shift : key == other ? -shift : 0);
+    order.push_back({std::max<int64_t>(v, 0), key == party ? 1 : 0});
+  }
+  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return against ? a.second < b.second : a.second > b.second;
+  });
+  int ours = 0;
+  for (int i = 0; i < w.seats && i < static_cast<int>(order.size()); ++i) ours += order[static_cast<size_t>(i)].second;
+  return ours;
+}
+
+// Fewest voters over all choices of wards for `need` seats changing, trying every x per ward.
+int64_t BruteForce(const std::vector<BruteWard>& wards, const std::string& party, bool win, bool switched, int need) {
+  constexpr int64_t kNone = -1;
+  // cost[w][g]: fewest voters for g seats changing in ward w.
+  std::vector<std::vector<int64_t>> cost;
+  for (const BruteWard& w : wards) {
+    std::vector<std::string> others{""};
+    if (switched) {
+      others.clear();
+      for (const auto& [key, votes] : w.candidates)
+        if (key != party && std::find(others.begin(), others.end(), key) == others.end()) others.push_back(key);
+    }
+    const int now = BruteSeats(w, party, 0, "", true);
+    int64_t most = 0;
+    for (const auto& [key, votes] : w.candidates) most = std::max(most, votes);
+    std::vector<int64_t> c(static_cast<size_t>(w.seats) + 1, kNone);
+    c[0] = 0;
+    for (const std::string& other : others)
+      for (int64_t x = 0; x <= 2 * most + 2; ++x) {
+        const int seats = win ? BruteSeats(w, party, x, other, true) : BruteSeats(w, party, -x, other, false);
+        const int change = win ? seats - now : now - seats;
+        for (int g = 1; g <= change; ++g)
+          if (c[static_cast<size_t>(g)] == kNone || x < c[static_cast<size_t>(g)]) c[static_cast<size_t>(g)] = x;
+      }
+    cost.push_back(c);
+  }
+  int64_t best = kNone;
+  std::vector<size_t> pick(wards.size(), 0);
+  while (true) {
+    int seats = 0;
+    int64_t votes = 0;
+    bool ok = true;
+    for (size_t i = 0; i < wards.size(); ++i) {
+      if (cost[i][pick[i]] == kNone) ok = false;
+      seats += static_cast<int>(pick[i]);
+      votes += cost[i][pick[i]];
+    }
+    if (ok && seats >= need && (best == kNone || votes < best)) best = votes;
+    size_t i = 0;
+    while (i < wards.size() && ++pick[i] == cost[i].size()) pick[i++] = 0;
+    if (i == wards.size()) break;
+  }
+  return best;
+}
+
+TEST(Marginality, MatchesBruteForceOnRandomCouncils) {
+  uint64_t state = 12345;
+  auto next = [&state](int n) {  // a small LCG: deterministic, for the test only
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<int>((state >> 33) % static_cast<uint64_t>(n));
+  };
+  const std::vector<std::string> parties = {kCon, kLab, "PP90"};
+  int checked = 0;
+  for (int trial = 0; trial < 150; ++trial) {
+    std::vector<Declaration> declarations;
+    std::vector<BruteWard> wards;
+    const int ward_count = 2 + next(3);
+    for (int w = 0; w < ward_count; ++w) {
+      BruteWard bw;
+      bw.seats = 1 + next(3);
+      std::vector<testing::TestCandidate> candidates;
+      int64_t distinct = 0;  // votes are all different, so no count has a tie to report
+      for (const std::string& party : parties)
+        for (int c = 0, n = next(bw.seats + 1); c < n; ++c) {
+          const int64_t votes = 30 * next(15) + (++distinct);  // distinct below 30: no ties
+          candidates.push_back({party, votes});
+          bw.candidates.push_back({party, votes});
+        }
+      while (static_cast<int>(candidates.size()) <= bw.seats) {  // keep it contested
+        candidates.push_back({"PP63", ++distinct});
+        bw.candidates.push_back({"PP63", distinct});
+      }
+      declarations.push_back(TestWard("r", "w" + std::to_string(w), bw.seats, candidates));
+      wards.push_back(bw);
+    }
+    Night night = MakeNight(std::move(declarations));
+    auto m = MarginalityOf(night, "r");
+    ASSERT_TRUE(m.ok());
+    for (const PartyMarginality& p : m->parties) {
+      for (const ControlMargin* margin : {&p.extra, &p.switched}) {
+        const bool win = margin->goal == MarginGoal::kWinControl;
+        const int64_t brute = BruteForce(wards, p.party, win, margin->kind == MarginKind::kSwitchedVotes,
+                                         margin->seats_to_change);
+        if (margin->seats_to_change <= 0) continue;
+        ASSERT_EQ(margin->possible, brute >= 0) << "trial " << trial << " " << p.party;
+        if (brute >= 0) {
+          EXPECT_EQ(margin->votes, brute) << "trial " << trial << " " << p.party << " " << ToString(margin->kind);
+          int64_t sum = 0;
+          for (const WardTarget& w : margin->wards) sum += w.votes;
+          EXPECT_EQ(sum, margin->votes);
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 100);
+}
+
+}  // namespace
+}  // namespace psephos
