@@ -129,8 +129,8 @@ void CommonsModel::Adjustments(const double* shares, SwingMethod method, double*
   }
 }
 
-void CommonsModel::CountWinners(const SeatTable& table, const double* adjust, SwingMethod method, int* counts,
-                                int* winners) const {
+void CommonsModel::CountWinners(const SeatTable& table, const double* adjust, SwingMethod method, Scratch& scratch,
+                                int* counts, int* winners) const {
   // The hot loop of a simulation: column by column over every seat, keeping the best so far.
   // Column order and single precision let the compiler vectorise the inner loop four seats at
   // a time on plain SSE2, and the table (at most 632 x 8 floats, 20 KB) stays in the L1
@@ -138,12 +138,10 @@ void CommonsModel::CountWinners(const SeatTable& table, const double* adjust, Sw
   // in 100,000 (1e-5 relative), far above float's 6e-8. Shares are not floored at zero here:
   // flooring changes no winner unless every party in a seat falls below zero.
   const size_t n = table.seats, columns = table.party.size();
-  thread_local std::vector<float> best;
-  thread_local std::vector<int> winner;
-  best.assign(n, -std::numeric_limits<float>::infinity());
-  winner.assign(n, 0);
-  float* __restrict b = best.data();
-  int* __restrict w = winner.data();
+  float* __restrict b = scratch.best.data();
+  int* __restrict w = scratch.winner.data();
+  std::fill_n(b, n, -std::numeric_limits<float>::infinity());
+  std::fill_n(w, n, 0);
   // Branch-free (a mask for the winner) so that GCC vectorises it; a ?: on w does not.
   auto keep_best = [&](const float* __restrict share, float a, int party, bool scale) {
     for (size_t j = 0; j < n; ++j) {
@@ -243,7 +241,8 @@ Result<CommonsProjection> CommonsModel::Project(const std::map<std::string, doub
   std::vector<double> target = Columns(parties_, shares), adjust(parties_.size());
   Adjustments(target.data(), method, adjust.data());
   std::vector<int> counts(fixed_counts_), winners(swung_.size());
-  CountWinners(all_, adjust.data(), method, counts.data(), winners.data());
+  Scratch scratch{std::vector<float>(all_.seats), std::vector<int>(all_.seats)};
+  CountWinners(all_, adjust.data(), method, scratch, counts.data(), winners.data());
 
   CommonsProjection out;
   out.method = method;
@@ -282,15 +281,16 @@ Result<CommonsSimulation> CommonsModel::Simulate(const std::map<std::string, dou
     high[p] = target[p] + analysis_internal::SimulationRng::kNormalBound * sd[p];
   }
   std::vector<int> fixed(fixed_counts_);
-  const SeatTable open = Prune(low.data(), high.data(), method, fixed.data());
+  const SeatTable open = options.set_aside_safe_seats ? Prune(low.data(), high.data(), method, fixed.data()) : all_;
   std::vector<int> counts(labels), histogram(labels * static_cast<size_t>(total + 1), 0), outcome(labels + 1, 0);
+  Scratch scratch{std::vector<float>(open.seats), std::vector<int>(open.seats)};
   analysis_internal::SimulationRng rng(options.seed);
   for (int sim = 0; sim < options.simulations; ++sim) {
     for (size_t p = 0; p < parties; ++p)
       drawn[p] = std::isnan(target[p]) ? target[p] : std::max(0.0, target[p] + sd[p] * rng.StandardNormal());
     Adjustments(drawn.data(), method, adjust.data());
     std::copy(fixed.begin(), fixed.end(), counts.begin());
-    CountWinners(open, adjust.data(), method, counts.data(), nullptr);
+    CountWinners(open, adjust.data(), method, scratch, counts.data(), nullptr);
     size_t result = labels;  // hung
     for (size_t l = 0; l < labels; ++l) {
       ++histogram[l * static_cast<size_t>(total + 1) + static_cast<size_t>(counts[l])];

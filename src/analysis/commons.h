@@ -59,6 +59,9 @@ struct SimulationOptions {
   int simulations = 10000;
   uint64_t seed = 1;
   double sd = 2.5;  // points, for a party on 35 percent (see the header)
+  // Set aside the seats no draw can change before the loop. The answer is the same either
+  // way (a test checks it); off only to check that.
+  bool set_aside_safe_seats = true;
 };
 
 struct SeatInterval {
@@ -115,9 +118,14 @@ class CommonsModel {
   };
   // Per-party adjustment for one set of shares: points to add (uniform), or a factor (proportional).
   void Adjustments(const double* shares, SwingMethod method, double* adjust) const;
+  // The best share so far and its party, per seat of a table: allocated once a call.
+  struct Scratch {
+    std::vector<float> best;
+    std::vector<int> winner;
+  };
   // Adds the winner of every seat of `table` to `counts` (by label); with `winners`, also by
   // swung seat.
-  void CountWinners(const SeatTable& table, const double* adjust, SwingMethod method, int* counts,
+  void CountWinners(const SeatTable& table, const double* adjust, SwingMethod method, Scratch& scratch, int* counts,
                     int* winners) const;
   // The table of seats some share in [low, high] could change; the others are added to
   // `fixed_counts` (by label).

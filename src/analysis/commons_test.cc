@@ -112,6 +112,32 @@ TEST(Commons, Ge2017Identity) {
   }
 }
 
+// Setting aside the seats no draw can change gives the same answer as running every seat.
+TEST(Commons, SettingAsideSafeSeatsChangesNothing) {
+  std::string file;
+  PSEPHOS_SHARED_DATA_OR_SKIP(file, "ge2017-hoc-constituency/HoC-GE2017-constituency-results.csv");
+  auto seats = ReadConstituencyCsv(file, true);
+  ASSERT_TRUE(seats.ok());
+  auto model = CommonsModel::Create(*seats);
+  ASSERT_TRUE(model.ok());
+  std::map<std::string, double> shares = {{"PP52", 38}, {"PP53", 38}, {"PP90", 12}, {"PP102", 3}, {"PP63", 2}};
+  for (SwingMethod method : {SwingMethod::kUniform, SwingMethod::kProportional}) {
+    SimulationOptions options{.simulations = 3000, .seed = 11, .sd = 3.0};
+    auto fast = model->Simulate(shares, method, options);
+    options.set_aside_safe_seats = false;
+    auto full = model->Simulate(shares, method, options);
+    ASSERT_TRUE(fast.ok() && full.ok());
+    EXPECT_EQ(fast->outcomes, full->outcomes);
+    ASSERT_EQ(fast->seats.size(), full->seats.size());
+    for (size_t i = 0; i < fast->seats.size(); ++i) {
+      EXPECT_EQ(fast->seats[i].party, full->seats[i].party);
+      EXPECT_EQ(fast->seats[i].mean, full->seats[i].mean);
+      EXPECT_EQ(fast->seats[i].low, full->seats[i].low);
+      EXPECT_EQ(fast->seats[i].high, full->seats[i].high);
+    }
+  }
+}
+
 // GE2015 -> GE2017: Britain's change in shares applied to the 2015 seats, against the real
 // 2017 winners. The figures are recorded in docs/COMMONS.md.
 TEST(Commons, Backtest2015To2017) {
