@@ -64,14 +64,6 @@ Result<std::map<std::string, double>> ParseShares(const PartyRegistry& registry,
   return out;
 }
 
-CouncilFilter FilterOf(const Options& o) {
-  CouncilFilter f;
-  f.london_only = o.london;
-  if (!o.region.empty()) f.region = o.region;
-  if (!o.type.empty()) f.type = ParseCouncilType(o.type);
-  return f;
-}
-
 int Fail(std::ostream& err, const Error& e, int code = kExitBadInput) {
   err << "psephos: " << e.ToString() << "\n";
   return code;
@@ -106,7 +98,7 @@ Result<Nights> Load(const NightInput& input, const Options& o, bool need_previou
 }
 
 int RunShares(const Nights& n, const Options& o, std::ostream& out, std::ostream& err) {
-  ShareQuery q{FilterOf(o), o.council, *ParseShareMethod(o.method)};
+  ShareQuery q{o.filter, o.council, *ParseShareMethod(o.method)};
   if (!o.council.empty() && !n.now->FindCouncil(o.council)) {
     err << "psephos: no council '" << o.council << "'\n";
     return kExitNotFound;
@@ -131,7 +123,7 @@ int RunSwing(const Nights& n, const Options& o, std::ostream& out, std::ostream&
     err << "psephos: unknown party '" << (from ? o.to : o.from) << "'\n";
     return kExitUsage;
   }
-  VoteShares s = SharesOf(*n.now, ShareQuery{FilterOf(o), o.council, *ParseShareMethod(o.method)}, &*n.before);
+  VoteShares s = SharesOf(*n.now, ShareQuery{o.filter, o.council, *ParseShareMethod(o.method)}, &*n.before);
   auto swing = ButlerSwing(s, registry.TotalsGroup(*from), registry.TotalsGroup(*to));
   if (!swing) return Fail(err, swing.error());
   if (o.json) Print(out, SwingJson(*swing, registry));
@@ -142,7 +134,7 @@ int RunSwing(const Nights& n, const Options& o, std::ostream& out, std::ostream&
 Result<ProjectedNationalShare> Pns(const Nights& n, const Options& o) {
   PnsOptions options;
   options.method = *ParseShareMethod(o.method);
-  options.filter = FilterOf(o);
+  options.filter = o.filter;
   if (!o.baseline_share.empty()) {
     auto baseline = ParseShares(n.now->registry(), o.baseline_share, "--baseline-share");
     if (!baseline) return baseline.error();
@@ -240,9 +232,13 @@ void AddShareOptions(CLI::App& cmd, Options& o) {
                  "raw-total (every vote) or average-per-candidate")
       ->check(CLI::IsMember({"top-candidate", "raw-total", "average-per-candidate"}))
       ->capture_default_str();
-  cmd.add_flag("--london", o.london, "London boroughs only");
-  cmd.add_option("--region", o.region, "Only councils in this region");
-  cmd.add_option("--type", o.type, "Only councils of this type")
+  // Straight into the CouncilFilter the analysis takes.
+  cmd.add_flag("--london", o.filter.london_only, "London boroughs only");
+  cmd.add_option_function<std::string>(
+      "--region", [&o](const std::string& region) { o.filter.region = region; }, "Only councils in this region");
+  cmd.add_option_function<std::string>(
+         "--type", [&o](const std::string& type) { o.filter.type = ParseCouncilType(type); },
+         "Only councils of this type")
       ->check(CLI::IsMember({"london-borough", "metropolitan-borough", "non-metropolitan-district", "unitary"}));
 }
 

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "cli/night_input.h"
+#include "core/state_of_parties.h"
 
 namespace psephos {
 
@@ -39,8 +40,8 @@ class AnalysisCommands {
 
   struct Options {
     bool json = false;
-    bool london = false;
-    std::string region, type, council, method = "top-candidate";
+    CouncilFilter filter;               // --london, --region, --type
+    std::string council, method = "top-candidate";
     bool by_council = false;            // shares
     std::vector<std::string> previous;  // [FORMAT:]FILE of the last time the seats were fought
     std::string previous_date;
