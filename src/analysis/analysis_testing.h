@@ -25,7 +25,8 @@ struct TestCandidate {
 };
 
 inline Declaration TestWard(const std::string& council, const std::string& ward, int seats,
-                            const std::vector<TestCandidate>& candidates, const std::string& date = "2018-05-03") {
+                            const std::vector<TestCandidate>& candidates,
+                            const std::string& date = "2018-05-03") {
   Declaration d;
   d.council = council;
   d.council_name = council;
@@ -35,7 +36,8 @@ inline Declaration TestWard(const std::string& council, const std::string& ward,
   d.seats = seats;
   int n = 0;
   for (const TestCandidate& c : candidates)
-    d.candidates.push_back(Candidate{c.party + " candidate " + std::to_string(++n), c.party, c.votes, std::nullopt});
+    d.candidates.push_back(
+        Candidate{c.party + " candidate " + std::to_string(++n), c.party, c.votes, std::nullopt});
   return d;
 }
 
@@ -43,7 +45,8 @@ inline Night MakeNight(std::vector<Declaration> wards) {
   Election election;
   election.id = "local.2018-05-03";
   election.date = "2018-05-03";
-  auto night = Night::Create(std::move(election), DefaultPartyRegistry(), NightOptions{.infer_councils = true});
+  auto night = Night::Create(std::move(election), DefaultPartyRegistry(),
+                             NightOptions{.infer_councils = true});
   EXPECT_TRUE(night.ok());
   Status s = night->ApplyAll(std::move(wards));
   EXPECT_TRUE(s.ok()) << s.error().ToString();

@@ -29,7 +29,8 @@ std::optional<SwingMethod> ParseSwingMethod(std::string_view text) {
 
 std::vector<std::pair<std::string, int>> CommonsProjection::Ranked() const {
   std::vector<std::pair<std::string, int>> out(seats.begin(), seats.end());
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   return out;
 }
 
@@ -54,7 +55,8 @@ Result<CommonsModel> CommonsModel::Create(std::vector<ConstituencyResult> seats)
   }
   if (gb_valid <= 0) return MakeError("no constituency in Great Britain", "constituencies");
   for (const auto& [party, votes] : gb_votes)
-    if (votes > 0) m.national_[party] = 100.0 * static_cast<double>(votes) / static_cast<double>(gb_valid);
+    if (votes > 0)
+      m.national_[party] = 100.0 * static_cast<double>(votes) / static_cast<double>(gb_valid);
   for (const auto& [party, stands] : stands_in_swung) m.parties_.push_back(party);
   m.labels_ = m.parties_;
   auto label_of = [&m](const std::string& key) {
@@ -80,8 +82,8 @@ Result<CommonsModel> CommonsModel::Create(std::vector<ConstituencyResult> seats)
     for (size_t p = 0; p < parties; ++p) {
       auto it = seat.votes.find(m.parties_[p]);
       if (it == seat.votes.end() || it->second <= 0) continue;
-      all.share[p * n + j] =
-          static_cast<float>(100.0 * static_cast<double>(it->second) / static_cast<double>(seat.valid_votes));
+      all.share[p * n + j] = static_cast<float>(100.0 * static_cast<double>(it->second) /
+                                                static_cast<double>(seat.valid_votes));
       valid_where_stood[p] += seat.valid_votes;
     }
   }
@@ -109,7 +111,8 @@ Result<CommonsModel> CommonsModel::Create(std::vector<ConstituencyResult> seats)
 
 Status CommonsModel::Check(const std::map<std::string, double>& shares) const {
   for (const auto& [party, share] : shares) {
-    if (!(share >= 0 && share <= 100)) return MakeError("a share must be between 0 and 100 percent", party);
+    if (!(share >= 0 && share <= 100))
+      return MakeError("a share must be between 0 and 100 percent", party);
     if (std::find(parties_.begin(), parties_.end(), party) == parties_.end())
       return MakeError("the party stood in no constituency in Great Britain", party);
   }
@@ -129,8 +132,8 @@ void CommonsModel::Adjustments(const double* shares, SwingMethod method, double*
   }
 }
 
-void CommonsModel::CountWinners(const SeatTable& table, const double* adjust, SwingMethod method, Scratch& scratch,
-                                int* counts, int* winners) const {
+void CommonsModel::CountWinners(const SeatTable& table, const double* adjust, SwingMethod method,
+                                Scratch& scratch, int* counts, int* winners) const {
   // The hot loop of a simulation: column by column over every seat, keeping the best so far.
   // Column order and single precision let the compiler vectorise the inner loop four seats at
   // a time on plain SSE2, and the table (at most 632 x 8 floats, 20 KB) stays in the L1
@@ -154,8 +157,10 @@ void CommonsModel::CountWinners(const SeatTable& table, const double* adjust, Sw
   for (size_t c = 0; c < columns; ++c) {
     const int party = table.party[c];
     const float a = static_cast<float>(adjust[party]);
-    if (method == SwingMethod::kUniform) keep_best(&table.share[c * n], a, party, false);
-    else keep_best(&table.share[c * n], a, party, true);
+    if (method == SwingMethod::kUniform)
+      keep_best(&table.share[c * n], a, party, false);
+    else
+      keep_best(&table.share[c * n], a, party, true);
   }
   // Count party by party with a vectorised compare: a counts[w[j]]++ per seat would chain
   // store-to-load latencies on the same few counters.
@@ -163,17 +168,19 @@ void CommonsModel::CountWinners(const SeatTable& table, const double* adjust, Sw
     const int party = table.party[c];
     int won = 0;
     for (size_t j = 0; j < n; ++j) won += w[j] == party;
-    if (party != other_column_) counts[party] += won;
+    if (party != other_column_)
+      counts[party] += won;
     else if (won > 0)  // rare: "others" win a seat, under the name they had
       for (size_t j = 0; j < n; ++j)
         if (w[j] == party) ++counts[table.other_label[j]];
   }
   if (winners)
-    for (size_t j = 0; j < n; ++j) winners[table.seat[j]] = w[j] == other_column_ ? table.other_label[j] : w[j];
+    for (size_t j = 0; j < n; ++j)
+      winners[table.seat[j]] = w[j] == other_column_ ? table.other_label[j] : w[j];
 }
 
-CommonsModel::SeatTable CommonsModel::Prune(const double* low, const double* high, SwingMethod method,
-                                            int* fixed_counts) const {
+CommonsModel::SeatTable CommonsModel::Prune(const double* low, const double* high,
+                                            SwingMethod method, int* fixed_counts) const {
   // Every simulated share lies in [low, high] (the normal draws are bounded: analysis_internal
   // ::SimulationRng), and a seat's share moves monotonically with its party's national share.
   // So a party whose best case in a seat is below another's worst case can never win it, and
@@ -182,14 +189,16 @@ CommonsModel::SeatTable CommonsModel::Prune(const double* low, const double* hig
   std::vector<double> lo(parties), hi(parties);
   Adjustments(low, method, lo.data());
   Adjustments(high, method, hi.data());
-  constexpr float kSlack = 1e-3f;  // points: float rounding must not make a possible winner impossible
+  constexpr float kSlack =
+      1e-3f;  // points: float rounding must not make a possible winner impossible
   std::vector<char> contender(parties * n, 0), used(parties, 0);
   std::vector<int> open;
   for (size_t j = 0; j < n; ++j) {
     float floor_of_best = -std::numeric_limits<float>::infinity();
     auto at = [&](size_t p, double a) {
       const float s = all_.share[p * n + j];
-      return method == SwingMethod::kUniform ? s + static_cast<float>(a) : s * static_cast<float>(a);
+      return method == SwingMethod::kUniform ? s + static_cast<float>(a)
+                                             : s * static_cast<float>(a);
     };
     for (size_t p = 0; p < parties; ++p)
       if (all_.share[p * n + j] > kAbsent) floor_of_best = std::max(floor_of_best, at(p, lo[p]));
@@ -227,7 +236,8 @@ CommonsModel::SeatTable CommonsModel::Prune(const double* low, const double* hig
 namespace {
 
 // The named shares in column order; NaN where a party is not named.
-std::vector<double> Columns(const std::vector<std::string>& parties, const std::map<std::string, double>& shares) {
+std::vector<double> Columns(const std::vector<std::string>& parties,
+                            const std::map<std::string, double>& shares) {
   std::vector<double> out(parties.size(), std::numeric_limits<double>::quiet_NaN());
   for (size_t p = 0; p < parties.size(); ++p)
     if (auto it = shares.find(parties[p]); it != shares.end()) out[p] = it->second;
@@ -236,7 +246,8 @@ std::vector<double> Columns(const std::vector<std::string>& parties, const std::
 
 }  // namespace
 
-Result<CommonsProjection> CommonsModel::Project(const std::map<std::string, double>& shares, SwingMethod method) const {
+Result<CommonsProjection> CommonsModel::Project(const std::map<std::string, double>& shares,
+                                                SwingMethod method) const {
   if (Status s = Check(shares); !s) return s.error();
   std::vector<double> target = Columns(parties_, shares), adjust(parties_.size());
   Adjustments(target.data(), method, adjust.data());
@@ -263,14 +274,16 @@ Result<CommonsProjection> CommonsModel::Project(const std::map<std::string, doub
   return out;
 }
 
-Result<CommonsSimulation> CommonsModel::Simulate(const std::map<std::string, double>& shares, SwingMethod method,
+Result<CommonsSimulation> CommonsModel::Simulate(const std::map<std::string, double>& shares,
+                                                 SwingMethod method,
                                                  const SimulationOptions& options) const {
   if (Status s = Check(shares); !s) return s.error();
   if (options.simulations < 1) return MakeError("at least one simulation is needed", "simulations");
   if (!(options.sd >= 0)) return MakeError("the standard deviation must not be negative", "sd");
   const size_t parties = parties_.size(), labels = labels_.size();
   const int total = SeatCount(), line = MajorityLine();
-  std::vector<double> target = Columns(parties_, shares), sd(parties, 0), drawn(parties), adjust(parties);
+  std::vector<double> target = Columns(parties_, shares), sd(parties, 0), drawn(parties),
+                      adjust(parties);
   for (size_t p = 0; p < parties; ++p)
     if (!std::isnan(target[p])) sd[p] = options.sd * std::sqrt(target[p] / 35.0);
   // Everything the loop touches is allocated here, once; seats no draw can change are
@@ -281,13 +294,16 @@ Result<CommonsSimulation> CommonsModel::Simulate(const std::map<std::string, dou
     high[p] = target[p] + analysis_internal::SimulationRng::kNormalBound * sd[p];
   }
   std::vector<int> fixed(fixed_counts_);
-  const SeatTable open = options.set_aside_safe_seats ? Prune(low.data(), high.data(), method, fixed.data()) : all_;
-  std::vector<int> counts(labels), histogram(labels * static_cast<size_t>(total + 1), 0), outcome(labels + 1, 0);
+  const SeatTable open =
+      options.set_aside_safe_seats ? Prune(low.data(), high.data(), method, fixed.data()) : all_;
+  std::vector<int> counts(labels), histogram(labels * static_cast<size_t>(total + 1), 0),
+      outcome(labels + 1, 0);
   Scratch scratch{std::vector<float>(open.seats), std::vector<int>(open.seats)};
   analysis_internal::SimulationRng rng(options.seed);
   for (int sim = 0; sim < options.simulations; ++sim) {
     for (size_t p = 0; p < parties; ++p)
-      drawn[p] = std::isnan(target[p]) ? target[p] : std::max(0.0, target[p] + sd[p] * rng.StandardNormal());
+      drawn[p] = std::isnan(target[p]) ? target[p]
+                                       : std::max(0.0, target[p] + sd[p] * rng.StandardNormal());
     Adjustments(drawn.data(), method, adjust.data());
     std::copy(fixed.begin(), fixed.end(), counts.begin());
     CountWinners(open, adjust.data(), method, scratch, counts.data(), nullptr);
@@ -307,7 +323,8 @@ Result<CommonsSimulation> CommonsModel::Simulate(const std::map<std::string, dou
   out.majority_line = line;
   const double n = options.simulations;
   for (size_t l = 0; l <= labels; ++l)
-    if (outcome[l] > 0) out.outcomes.emplace_back(l == labels ? std::string(kHung) : labels_[l], outcome[l] / n);
+    if (outcome[l] > 0)
+      out.outcomes.emplace_back(l == labels ? std::string(kHung) : labels_[l], outcome[l] / n);
   std::stable_sort(out.outcomes.begin(), out.outcomes.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   for (size_t l = 0; l < labels; ++l) {
@@ -332,11 +349,13 @@ Result<CommonsSimulation> CommonsModel::Simulate(const std::map<std::string, dou
     s.high = percentile(0.95);
     out.seats.push_back(s);
   }
-  std::stable_sort(out.seats.begin(), out.seats.end(), [](const auto& a, const auto& b) { return a.mean > b.mean; });
+  std::stable_sort(out.seats.begin(), out.seats.end(),
+                   [](const auto& a, const auto& b) { return a.mean > b.mean; });
   return out;
 }
 
-Result<CommonsBacktest> Backtest(const CommonsModel& before, const CommonsModel& after, SwingMethod method) {
+Result<CommonsBacktest> Backtest(const CommonsModel& before, const CommonsModel& after,
+                                 SwingMethod method) {
   std::map<std::string, double> target;
   for (const auto& [party, share] : after.national_shares())
     if (before.national_shares().count(party)) target[party] = share;

@@ -19,8 +19,9 @@
 // outcomes counted. Seeded and reproducible on every platform (analysis/internal/random.h).
 //
 //   Result<CommonsModel> model = CommonsModel::Create(ge2017_results);
-//   Result<CommonsProjection> p = model->Project({{"PP52", 42.4}, {"PP53", 40.0}}, SwingMethod::kUniform);
-//   Result<CommonsSimulation> sim = model->Simulate(shares, SwingMethod::kUniform, {.simulations = 100000});
+//   Result<CommonsProjection> p = model->Project({{"PP52", 42.4}, {"PP53", 40.0}},
+//   SwingMethod::kUniform); Result<CommonsSimulation> sim = model->Simulate(shares,
+//   SwingMethod::kUniform, {.simulations = 100000});
 #ifndef PSEPHOS_ANALYSIS_COMMONS_H_
 #define PSEPHOS_ANALYSIS_COMMONS_H_
 
@@ -45,7 +46,7 @@ inline constexpr std::string_view kHung = "HUNG";
 struct CommonsProjection {
   SwingMethod method = SwingMethod::kUniform;
   int seats_total = 0;
-  int majority_line = 0;                 // seats for a majority: 326 of 650
+  int majority_line = 0;                // seats for a majority: 326 of 650
   std::map<std::string, int> seats;     // by party key (constituency.h), winners only
   std::optional<std::string> majority;  // the party with a majority; nullopt: hung
   std::vector<std::string> winners;     // by constituency, in the model's order
@@ -98,10 +99,11 @@ class CommonsModel {
   const std::map<std::string, double>& national_shares() const { return national_; }
 
   // Fails on a party that stood in no seat in Britain, or a share outside 0..100.
-  Result<CommonsProjection> Project(const std::map<std::string, double>& shares, SwingMethod method) const;
+  Result<CommonsProjection> Project(const std::map<std::string, double>& shares,
+                                    SwingMethod method) const;
   // Fails as Project does, and on fewer than one simulation or a negative sd.
-  Result<CommonsSimulation> Simulate(const std::map<std::string, double>& shares, SwingMethod method,
-                                     const SimulationOptions& options) const;
+  Result<CommonsSimulation> Simulate(const std::map<std::string, double>& shares,
+                                     SwingMethod method, const SimulationOptions& options) const;
 
  private:
   CommonsModel() = default;
@@ -116,7 +118,8 @@ class CommonsModel {
     std::vector<int> seat;
     std::vector<int> other_label;
   };
-  // Per-party adjustment for one set of shares: points to add (uniform), or a factor (proportional).
+  // Per-party adjustment for one set of shares: points to add (uniform), or a factor
+  // (proportional).
   void Adjustments(const double* shares, SwingMethod method, double* adjust) const;
   // The best share so far and its party, per seat of a table: allocated once a call.
   struct Scratch {
@@ -125,11 +128,12 @@ class CommonsModel {
   };
   // Adds the winner of every seat of `table` to `counts` (by label); with `winners`, also by
   // swung seat.
-  void CountWinners(const SeatTable& table, const double* adjust, SwingMethod method, Scratch& scratch, int* counts,
-                    int* winners) const;
+  void CountWinners(const SeatTable& table, const double* adjust, SwingMethod method,
+                    Scratch& scratch, int* counts, int* winners) const;
   // The table of seats some share in [low, high] could change; the others are added to
   // `fixed_counts` (by label).
-  SeatTable Prune(const double* low, const double* high, SwingMethod method, int* fixed_counts) const;
+  SeatTable Prune(const double* low, const double* high, SwingMethod method,
+                  int* fixed_counts) const;
 
   std::vector<ConstituencyResult> seats_;
   std::map<std::string, double> national_;
@@ -148,12 +152,13 @@ class CommonsModel {
 struct CommonsBacktest {
   SwingMethod method = SwingMethod::kUniform;
   std::map<std::string, int> projected, actual;  // seats by party
-  int seats_wrong = 0;   // constituencies whose projected winner is not the real one
+  int seats_wrong = 0;  // constituencies whose projected winner is not the real one
   std::map<std::string, int> wrong_by_country;  // "Scotland" -> seats wrong there
-  int seats_error = 0;   // half the sum over parties of |projected - actual|
+  int seats_error = 0;                          // half the sum over parties of |projected - actual|
   int seats_compared = 0;
 };
-Result<CommonsBacktest> Backtest(const CommonsModel& before, const CommonsModel& after, SwingMethod method);
+Result<CommonsBacktest> Backtest(const CommonsModel& before, const CommonsModel& after,
+                                 SwingMethod method);
 
 }  // namespace psephos
 

@@ -82,7 +82,8 @@ TEST(Commons, SimulationIsSeededAndSane) {
     EXPECT_LE(s.median, s.high);
   }
   // No uncertainty: every draw is the projection itself (Lab e2 e3, Con e1, SNP s1: hung).
-  auto fixed = model->Simulate(shares, SwingMethod::kUniform, {.simulations = 10, .seed = 1, .sd = 0});
+  auto fixed =
+      model->Simulate(shares, SwingMethod::kUniform, {.simulations = 10, .seed = 1, .sd = 0});
   ASSERT_EQ(fixed->outcomes.size(), 1u);
   EXPECT_EQ(fixed->outcomes[0].first, kHung);
   EXPECT_FALSE(model->Simulate(shares, SwingMethod::kUniform, {.simulations = 0}).ok());
@@ -100,7 +101,8 @@ TEST(Commons, Ge2017Identity) {
     auto p = model->Project(model->national_shares(), method);
     ASSERT_TRUE(p.ok()) << p.error().ToString();
     EXPECT_EQ(p->seats_changing_hands, 0);
-    for (size_t i = 0; i < seats->size(); ++i) EXPECT_EQ(p->winners[i], (*seats)[i].winner) << (*seats)[i].name;
+    for (size_t i = 0; i < seats->size(); ++i)
+      EXPECT_EQ(p->winners[i], (*seats)[i].winner) << (*seats)[i].name;
     EXPECT_EQ(p->seats.at("PP52"), 317);
     EXPECT_EQ(p->seats.at("PP53"), 262);
     EXPECT_EQ(p->seats.at("PP102"), 35);
@@ -120,7 +122,8 @@ TEST(Commons, SettingAsideSafeSeatsChangesNothing) {
   ASSERT_TRUE(seats.ok());
   auto model = CommonsModel::Create(*seats);
   ASSERT_TRUE(model.ok());
-  std::map<std::string, double> shares = {{"PP52", 38}, {"PP53", 38}, {"PP90", 12}, {"PP102", 3}, {"PP63", 2}};
+  std::map<std::string, double> shares = {
+      {"PP52", 38}, {"PP53", 38}, {"PP90", 12}, {"PP102", 3}, {"PP63", 2}};
   for (SwingMethod method : {SwingMethod::kUniform, SwingMethod::kProportional}) {
     SimulationOptions options{.simulations = 3000, .seed = 11, .sd = 3.0};
     auto fast = model->Simulate(shares, method, options);
@@ -142,7 +145,8 @@ TEST(Commons, SettingAsideSafeSeatsChangesNothing) {
 // 2017 winners. The figures are recorded in docs/COMMONS.md.
 TEST(Commons, Backtest2015To2017) {
   std::string f15, f17;
-  PSEPHOS_SHARED_DATA_OR_SKIP(f15, "ge2015-hoc-constituency/hocl-ge2015-results-summary.with-header.csv");
+  PSEPHOS_SHARED_DATA_OR_SKIP(
+      f15, "ge2015-hoc-constituency/hocl-ge2015-results-summary.with-header.csv");
   PSEPHOS_SHARED_DATA_OR_SKIP(f17, "ge2017-hoc-constituency/HoC-GE2017-constituency-results.csv");
   auto s15 = ReadConstituencyCsv(f15, true);
   auto s17 = ReadConstituencyCsv(f17, true);
@@ -155,8 +159,8 @@ TEST(Commons, Backtest2015To2017) {
     auto b = Backtest(*m15, *m17, method);
     ASSERT_TRUE(b.ok()) << b.error().ToString();
     EXPECT_EQ(b->seats_compared, 650);
-    std::cout << ToString(method) << ": " << b->seats_wrong << " of 650 seats wrong, seat error " << b->seats_error
-              << "; projected";
+    std::cout << ToString(method) << ": " << b->seats_wrong << " of 650 seats wrong, seat error "
+              << b->seats_error << "; projected";
     for (const auto& [party, n] : b->projected) std::cout << " " << party << " " << n;
     std::cout << "; wrong by country:";
     for (const auto& [country, n] : b->wrong_by_country) std::cout << " " << country << " " << n;

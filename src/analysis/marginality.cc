@@ -57,11 +57,14 @@ struct WardData {
 // `-shift` (other empty: nobody else moves), votes floored at zero. With `outright`, a tie at
 // the cut counts as not won (a gain must be certain); without, as won (a loss must be certain).
 // The party's k-th best candidate is elected when at most seats - k rivals stand level or above.
-int SeatsWith(const WardData& w, const std::string& party, int64_t shift, const std::string& other, bool outright) {
+int SeatsWith(const WardData& w, const std::string& party, int64_t shift, const std::string& other,
+              bool outright) {
   auto moved = [&](const WardCandidate& c) {
     int64_t v = c.votes;
-    if (c.key == party) v += shift;
-    else if (!other.empty() && c.key == other) v -= shift;
+    if (c.key == party)
+      v += shift;
+    else if (!other.empty() && c.key == other)
+      v -= shift;
     return std::max<int64_t>(v, 0);
   };
   int seats = 0;
@@ -84,8 +87,10 @@ int64_t FewestVoters(int64_t upper, Reached reached) {
   int64_t lo = 0, hi = upper;
   while (lo < hi) {
     const int64_t mid = lo + (hi - lo) / 2;
-    if (reached(mid)) hi = mid;
-    else lo = mid + 1;
+    if (reached(mid))
+      hi = mid;
+    else
+      lo = mid + 1;
   }
   return lo;
 }
@@ -97,7 +102,8 @@ struct Option {
 };
 
 // A ward's cost curve: for each number of seats that can change hands, the fewest voters.
-std::vector<Option> CostCurve(const WardData& w, const std::string& party, MarginGoal goal, MarginKind kind) {
+std::vector<Option> CostCurve(const WardData& w, const std::string& party, MarginGoal goal,
+                              MarginKind kind) {
   int64_t most = 0;
   for (const WardCandidate& c : w.candidates) most = std::max(most, c.votes);
   const int64_t upper = 2 * most + 1;  // enough to pass (or fall below) anyone
@@ -109,14 +115,19 @@ std::vector<Option> CostCurve(const WardData& w, const std::string& party, Margi
   }
   const int now = w.WonBy(party);
   std::vector<Option> curve;
-  const int reach = goal == MarginGoal::kWinControl ? std::min(w.Standing(party), w.seats) - now : now;
+  const int reach =
+      goal == MarginGoal::kWinControl ? std::min(w.Standing(party), w.seats) - now : now;
   for (int change = 1; change <= reach; ++change) {
     Option best{change, kNever, ""};
     for (const std::string& other : others) {
       int64_t votes =
           goal == MarginGoal::kWinControl
-              ? FewestVoters(upper, [&](int64_t x) { return SeatsWith(w, party, x, other, true) >= now + change; })
-              : FewestVoters(upper, [&](int64_t x) { return SeatsWith(w, party, -x, other, false) <= now - change; });
+              ? FewestVoters(
+                    upper,
+                    [&](int64_t x) { return SeatsWith(w, party, x, other, true) >= now + change; })
+              : FewestVoters(upper, [&](int64_t x) {
+                  return SeatsWith(w, party, -x, other, false) <= now - change;
+                });
       if (votes < best.votes) best = Option{change, votes, other};
     }
     if (best.votes < kNever) curve.push_back(best);
@@ -126,10 +137,11 @@ std::vector<Option> CostCurve(const WardData& w, const std::string& party, Margi
 
 // Multiple-choice knapsack: at most one option a ward, at least `need` seats, fewest voters.
 // dp[i][s] = fewest voters over the first i wards for min(seats, need) = s.
-std::optional<std::pair<int64_t, std::vector<int>>> Cheapest(const std::vector<std::vector<Option>>& curves, int need) {
+std::optional<std::pair<int64_t, std::vector<int>>> Cheapest(
+    const std::vector<std::vector<Option>>& curves, int need) {
   const size_t wards = curves.size(), width = static_cast<size_t>(need) + 1;
   std::vector<int64_t> dp((wards + 1) * width, kNever);
-  std::vector<int> pick((wards + 1) * width, -1);     // option taken in ward i-1 to reach (i, s)
+  std::vector<int> pick((wards + 1) * width, -1);    // option taken in ward i-1 to reach (i, s)
   std::vector<size_t> from((wards + 1) * width, 0);  // and the seats total it came from
   dp[0] = 0;
   for (size_t i = 0; i < wards; ++i) {
@@ -179,16 +191,19 @@ CouncilData Collect(const Night& night, const Council& council) {
     w.id = ward.id;
     w.name = d.ward_name.empty() ? ward.name : d.ward_name;
     w.seats = d.seats;
-    for (const Candidate& c : d.candidates) w.candidates.push_back({PartyRegistry::ControlKey(c.party, c.name), c.votes});
+    for (const Candidate& c : d.candidates)
+      w.candidates.push_back({PartyRegistry::ControlKey(c.party, c.name), c.votes});
     for (size_t i : it->second.count.elected) ++w.won[w.candidates[i].key];
-    std::stable_sort(w.candidates.begin(), w.candidates.end(),
-                     [](const WardCandidate& a, const WardCandidate& b) { return a.votes > b.votes; });
+    std::stable_sort(
+        w.candidates.begin(), w.candidates.end(),
+        [](const WardCandidate& a, const WardCandidate& b) { return a.votes > b.votes; });
     data.wards.push_back(std::move(w));
   }
   return data;
 }
 
-ControlMargin MarginFor(const CouncilData& data, const std::string& party, int seats, MarginGoal goal, MarginKind kind) {
+ControlMargin MarginFor(const CouncilData& data, const std::string& party, int seats,
+                        MarginGoal goal, MarginKind kind) {
   ControlMargin m;
   m.goal = goal;
   m.kind = kind;
@@ -209,12 +224,14 @@ ControlMargin MarginFor(const CouncilData& data, const std::string& party, int s
   if (!best) {
     if (goal == MarginGoal::kWinControl)
       m.why_not = reachable + seats < data.council->total_seats / 2 + 1
-                      ? "stood too few candidates: " + std::to_string(standing) + " standing could win at most " +
-                            std::to_string(reachable) + " more seats, " + std::to_string(m.seats_to_change) +
-                            " needed"
-                      : "no number of votes wins " + std::to_string(m.seats_to_change) + " more seats outright";
+                      ? "stood too few candidates: " + std::to_string(standing) +
+                            " standing could win at most " + std::to_string(reachable) +
+                            " more seats, " + std::to_string(m.seats_to_change) + " needed"
+                      : "no number of votes wins " + std::to_string(m.seats_to_change) +
+                            " more seats outright";
     else
-      m.why_not = "no votes lost in declared wards could cost it " + std::to_string(m.seats_to_change) + " seats";
+      m.why_not = "no votes lost in declared wards could cost it " +
+                  std::to_string(m.seats_to_change) + " seats";
     return m;
   }
   m.possible = true;
@@ -242,11 +259,13 @@ PartyMarginality ForParty(const CouncilData& data, const std::string& party) {
 
 }  // namespace
 
-Result<CouncilMarginality> MarginalityOf(const Night& night, std::string_view council, std::optional<std::string> party) {
+Result<CouncilMarginality> MarginalityOf(const Night& night, std::string_view council,
+                                         std::optional<std::string> party) {
   const Council* c = night.FindCouncil(council);
   if (!c) return MakeError("no such council", std::string(council));
   CouncilData data = Collect(night, *c);
-  if (!data.outcome || data.outcome->wards_declared == 0) return MakeError("nothing declared yet", std::string(council));
+  if (!data.outcome || data.outcome->wards_declared == 0)
+    return MakeError("nothing declared yet", std::string(council));
   CouncilMarginality out;
   out.council = c->id;
   out.name = c->name;
@@ -259,12 +278,14 @@ Result<CouncilMarginality> MarginalityOf(const Night& night, std::string_view co
   for (const WardData& w : data.wards)
     for (const WardCandidate& cand : w.candidates) keys.insert(cand.key);
   if (party) {
-    if (!keys.count(*party)) return MakeError("the party stood in no contested ward of " + c->name, *party);
+    if (!keys.count(*party))
+      return MakeError("the party stood in no contested ward of " + c->name, *party);
     keys = {*party};
   }
   for (const std::string& key : keys) out.parties.push_back(ForParty(data, key));
-  std::stable_sort(out.parties.begin(), out.parties.end(),
-                   [](const PartyMarginality& a, const PartyMarginality& b) { return a.seats > b.seats; });
+  std::stable_sort(
+      out.parties.begin(), out.parties.end(),
+      [](const PartyMarginality& a, const PartyMarginality& b) { return a.seats > b.seats; });
   return out;
 }
 
@@ -281,17 +302,20 @@ std::vector<CloseCouncil> ClosestCouncils(const Night& night, size_t limit) {
         best = CloseCouncil{council.id, council.name, outcome->control.party, party, std::move(m)};
     };
     if (outcome->control.party) {
-      consider(*outcome->control.party, outcome->after.Of(*outcome->control.party), MarginGoal::kLoseControl);
+      consider(*outcome->control.party, outcome->after.Of(*outcome->control.party),
+               MarginGoal::kLoseControl);
     } else {
       std::set<std::string> keys;
       for (const WardData& w : data.wards)
         for (const WardCandidate& c : w.candidates) keys.insert(c.key);
-      for (const std::string& key : keys) consider(key, outcome->after.Of(key), MarginGoal::kWinControl);
+      for (const std::string& key : keys)
+        consider(key, outcome->after.Of(key), MarginGoal::kWinControl);
     }
     if (best) out.push_back(std::move(*best));
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const CloseCouncil& a, const CloseCouncil& b) { return a.margin.votes < b.margin.votes; });
+  std::stable_sort(out.begin(), out.end(), [](const CloseCouncil& a, const CloseCouncil& b) {
+    return a.margin.votes < b.margin.votes;
+  });
   if (out.size() > limit) out.resize(limit);
   return out;
 }

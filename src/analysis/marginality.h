@@ -53,40 +53,40 @@ std::string_view ToString(MarginGoal goal);  // "win-control", "lose-control"
 
 // One ward of a cheapest set.
 struct WardTarget {
-  std::string ward;       // ward id
+  std::string ward;  // ward id
   std::string ward_name;
-  int seats = 0;          // seats changing hands there
-  int64_t votes = 0;      // voters needed there
-  std::string other;      // switched: the control key the voters come from (or go to)
+  int seats = 0;      // seats changing hands there
+  int64_t votes = 0;  // voters needed there
+  std::string other;  // switched: the control key the voters come from (or go to)
 };
 
 struct ControlMargin {
   MarginGoal goal = MarginGoal::kWinControl;
   MarginKind kind = MarginKind::kExtraVotes;
   bool possible = false;
-  std::string why_not;    // when not possible, in words
-  int seats_to_change = 0;  // seats to gain (win) or lose (lose control)
-  int64_t votes = 0;      // the fewest voters; 0 when not possible
+  std::string why_not;            // when not possible, in words
+  int seats_to_change = 0;        // seats to gain (win) or lose (lose control)
+  int64_t votes = 0;              // the fewest voters; 0 when not possible
   std::vector<WardTarget> wards;  // in ward order of the council
 };
 
 struct PartyMarginality {
-  std::string party;      // control key
-  int seats = 0;          // held now (after the election)
-  int candidates = 0;     // stood in the wards that can move
+  std::string party;   // control key
+  int seats = 0;       // held now (after the election)
+  int candidates = 0;  // stood in the wards that can move
   bool in_control = false;
-  ControlMargin extra;    // goal: lose control when in control, else win it
+  ControlMargin extra;  // goal: lose control when in control, else win it
   ControlMargin switched;
 };
 
 struct CouncilMarginality {
-  std::string council;    // slug
+  std::string council;  // slug
   std::string name;
   int total_seats = 0;
   int majority_line = 0;  // seats for control: more than half
   std::optional<std::string> control;
   bool complete = false;
-  int wards_counted = 0;  // contested wards whose result could move
+  int wards_counted = 0;                  // contested wards whose result could move
   std::vector<PartyMarginality> parties;  // most seats first
 
   const PartyMarginality* Find(std::string_view party) const;
@@ -102,7 +102,7 @@ Result<CouncilMarginality> MarginalityOf(const Night& night, std::string_view co
 struct CloseCouncil {
   std::string council, name;
   std::optional<std::string> control;
-  std::string party;      // the party that would lose or win control
+  std::string party;  // the party that would lose or win control
   ControlMargin margin;
 };
 // The `limit` closest councils among those complete, fewest votes first.

@@ -31,8 +31,10 @@ Night GreedyNight() {
       TestWard("greedy", "a", 1, {{kCon, 100}, {kLab, 97}}),
       TestWard("greedy", "b", 1, {{kCon, 100}, {kLab, 92}}),
       TestWard("greedy", "c", 2, {{kCon, 100}, {kCon, 100}, {kLab, 95}, {kLab, 95}}),
-      TestWard("greedy", "d", 3, {{kCon, 500}, {kCon, 500}, {kCon, 500}, {kLab, 100}, {kLab, 100}, {kLab, 100}}),
-      TestWard("greedy", "e", 3, {{kLab, 300}, {kLab, 300}, {kLab, 300}, {kCon, 100}, {kCon, 100}, {kCon, 100}}),
+      TestWard("greedy", "d", 3,
+               {{kCon, 500}, {kCon, 500}, {kCon, 500}, {kLab, 100}, {kLab, 100}, {kLab, 100}}),
+      TestWard("greedy", "e", 3,
+               {{kLab, 300}, {kLab, 300}, {kLab, 300}, {kCon, 100}, {kCon, 100}, {kCon, 100}}),
       TestWard("greedy", "f", 1, {{kLab, 300}, {kCon, 100}, {kGreen, 50}}),
   });
 }
@@ -102,7 +104,8 @@ TEST(Marginality, TooFewCandidates) {
   const PartyMarginality& green = m->parties[0];
   EXPECT_EQ(green.candidates, 1);
   EXPECT_FALSE(green.extra.possible);
-  EXPECT_NE(green.extra.why_not.find("stood too few candidates"), std::string::npos) << green.extra.why_not;
+  EXPECT_NE(green.extra.why_not.find("stood too few candidates"), std::string::npos)
+      << green.extra.why_not;
 }
 
 TEST(Marginality, TieAtTheCutIsNotAWin) {
@@ -158,7 +161,8 @@ TEST(Marginality, London2014WandsworthAndBarnet) {
     EXPECT_LE(lab.switched.votes, lab.extra.votes);
     std::cout << council << ": Labour " << lab.seats << " of " << m->total_seats << ", needs "
               << lab.extra.seats_to_change << " seats: " << lab.extra.votes << " extra votes in";
-    for (const WardTarget& w : lab.extra.wards) std::cout << " " << w.ward_name << " (" << w.votes << ")";
+    for (const WardTarget& w : lab.extra.wards)
+      std::cout << " " << w.ward_name << " (" << w.votes << ")";
     std::cout << "; " << lab.switched.votes << " switched\n";
   }
   // Barnet 2014: Con 32 of 63, Lab 30: Labour needs 2 seats.
@@ -183,7 +187,8 @@ struct BruteWard {
 
 // Seats `party` wins with its votes moved by `shift` and `other`'s by -shift (floored at 0),
 // ties at the cut broken against the party (`against`) or for it.
-int BruteSeats(const BruteWard& w, const std::string& party, int64_t shift, const std::string& other, bool against) {
+int BruteSeats(const BruteWard& w, const std::string& party, int64_t shift,
+               const std::string& other, bool against) {
   std::vector<std::pair<int64_t, int>> order;  // (votes, 1 if ours) sorted so ties go as asked
   for (const auto& [key, votes] : w.candidates) {
     int64_t v = votes + (key == party ? shift : key == other ? -shift : 0);
@@ -194,12 +199,14 @@ int BruteSeats(const BruteWard& w, const std::string& party, int64_t shift, cons
     return against ? a.second < b.second : a.second > b.second;
   });
   int ours = 0;
-  for (int i = 0; i < w.seats && i < static_cast<int>(order.size()); ++i) ours += order[static_cast<size_t>(i)].second;
+  for (int i = 0; i < w.seats && i < static_cast<int>(order.size()); ++i)
+    ours += order[static_cast<size_t>(i)].second;
   return ours;
 }
 
 // Fewest voters over all choices of wards for `need` seats changing, trying every x per ward.
-int64_t BruteForce(const std::vector<BruteWard>& wards, const std::string& party, bool win, bool switched, int need) {
+int64_t BruteForce(const std::vector<BruteWard>& wards, const std::string& party, bool win,
+                   bool switched, int need) {
   constexpr int64_t kNone = -1;
   // cost[w][g]: fewest voters for g seats changing in ward w.
   std::vector<std::vector<int64_t>> cost;
@@ -208,7 +215,8 @@ int64_t BruteForce(const std::vector<BruteWard>& wards, const std::string& party
     if (switched) {
       others.clear();
       for (const auto& [key, votes] : w.candidates)
-        if (key != party && std::find(others.begin(), others.end(), key) == others.end()) others.push_back(key);
+        if (key != party && std::find(others.begin(), others.end(), key) == others.end())
+          others.push_back(key);
     }
     const int now = BruteSeats(w, party, 0, "", true);
     int64_t most = 0;
@@ -217,10 +225,12 @@ int64_t BruteForce(const std::vector<BruteWard>& wards, const std::string& party
     c[0] = 0;
     for (const std::string& other : others)
       for (int64_t x = 0; x <= 2 * most + 2; ++x) {
-        const int seats = win ? BruteSeats(w, party, x, other, true) : BruteSeats(w, party, -x, other, false);
+        const int seats =
+            win ? BruteSeats(w, party, x, other, true) : BruteSeats(w, party, -x, other, false);
         const int change = win ? seats - now : now - seats;
         for (int g = 1; g <= change; ++g)
-          if (c[static_cast<size_t>(g)] == kNone || x < c[static_cast<size_t>(g)]) c[static_cast<size_t>(g)] = x;
+          if (c[static_cast<size_t>(g)] == kNone || x < c[static_cast<size_t>(g)])
+            c[static_cast<size_t>(g)] = x;
       }
     cost.push_back(c);
   }
@@ -279,12 +289,14 @@ TEST(Marginality, MatchesBruteForceOnRandomCouncils) {
     for (const PartyMarginality& p : m->parties) {
       for (const ControlMargin* margin : {&p.extra, &p.switched}) {
         const bool win = margin->goal == MarginGoal::kWinControl;
-        const int64_t brute = BruteForce(wards, p.party, win, margin->kind == MarginKind::kSwitchedVotes,
-                                         margin->seats_to_change);
+        const int64_t brute =
+            BruteForce(wards, p.party, win, margin->kind == MarginKind::kSwitchedVotes,
+                       margin->seats_to_change);
         if (margin->seats_to_change <= 0) continue;
         ASSERT_EQ(margin->possible, brute >= 0) << "trial " << trial << " " << p.party;
         if (brute >= 0) {
-          EXPECT_EQ(margin->votes, brute) << "trial " << trial << " " << p.party << " " << ToString(margin->kind);
+          EXPECT_EQ(margin->votes, brute)
+              << "trial " << trial << " " << p.party << " " << ToString(margin->kind);
           int64_t sum = 0;
           for (const WardTarget& w : margin->wards) sum += w.votes;
           EXPECT_EQ(sum, margin->votes);

@@ -4,7 +4,9 @@
 
 namespace psephos {
 
-std::map<std::string, double> Pns2014Baseline() { return {{"PP52", 29.0}, {"PP53", 31.0}, {"PP90", 13.0}}; }
+std::map<std::string, double> Pns2014Baseline() {
+  return {{"PP52", 29.0}, {"PP53", 31.0}, {"PP90", 13.0}};
+}
 
 double ProjectedNationalShare::Of(std::string_view group) const {
   for (const PnsParty& p : parties)
@@ -18,10 +20,13 @@ std::map<std::string, double> ProjectedNationalShare::Shares() const {
   return out;
 }
 
-Result<ProjectedNationalShare> ProjectNationalShare(const Night& now, const Night& before, const PnsOptions& options) {
-  if (options.baseline.empty()) return MakeError("the national baseline names no party", "baseline");
+Result<ProjectedNationalShare> ProjectNationalShare(const Night& now, const Night& before,
+                                                    const PnsOptions& options) {
+  if (options.baseline.empty())
+    return MakeError("the national baseline names no party", "baseline");
   for (const auto& [group, share] : options.baseline)
-    if (share < 0 || share > 100) return MakeError("a share must be between 0 and 100 percent", "baseline " + group);
+    if (share < 0 || share > 100)
+      return MakeError("a share must be between 0 and 100 percent", "baseline " + group);
   ProjectedNationalShare out;
   out.method = options.method;
   out.baseline_name = options.baseline_name;
@@ -42,7 +47,8 @@ Result<ProjectedNationalShare> ProjectNationalShare(const Night& now, const Nigh
     }
   }
   if (out.wards == 0)
-    return MakeError("no ward declared tonight was contested last time: nothing to project from", "previous");
+    return MakeError("no ward declared tonight was contested last time: nothing to project from",
+                     "previous");
   double named = 0;
   for (const auto& [group, base] : options.baseline) {
     PnsParty p;

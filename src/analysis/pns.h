@@ -67,7 +67,8 @@ struct ProjectedNationalShare {
 
 // Fails when no ward of `now` is comparable with `before`, or the baseline is empty or holds a
 // share outside 0..100.
-Result<ProjectedNationalShare> ProjectNationalShare(const Night& now, const Night& before, const PnsOptions& options);
+Result<ProjectedNationalShare> ProjectNationalShare(const Night& now, const Night& before,
+                                                    const PnsOptions& options);
 
 }  // namespace psephos
 

@@ -7,29 +7,37 @@ namespace psephos {
 
 std::string_view ToString(ShareMethod method) {
   switch (method) {
-    case ShareMethod::kTopCandidate: return "top-candidate";
-    case ShareMethod::kRawTotal: return "raw-total";
-    case ShareMethod::kAveragePerCandidate: return "average-per-candidate";
+    case ShareMethod::kTopCandidate:
+      return "top-candidate";
+    case ShareMethod::kRawTotal:
+      return "raw-total";
+    case ShareMethod::kAveragePerCandidate:
+      return "average-per-candidate";
   }
   return "top-candidate";
 }
 
 std::optional<ShareMethod> ParseShareMethod(std::string_view text) {
-  for (ShareMethod m : {ShareMethod::kTopCandidate, ShareMethod::kRawTotal, ShareMethod::kAveragePerCandidate})
+  for (ShareMethod m :
+       {ShareMethod::kTopCandidate, ShareMethod::kRawTotal, ShareMethod::kAveragePerCandidate})
     if (text == ToString(m)) return m;
   return std::nullopt;
 }
 
 std::string_view Describe(ShareMethod method) {
   switch (method) {
-    case ShareMethod::kTopCandidate: return "top candidate of each party in each ward";
-    case ShareMethod::kRawTotal: return "raw total of votes";
-    case ShareMethod::kAveragePerCandidate: return "average votes per candidate of each party";
+    case ShareMethod::kTopCandidate:
+      return "top candidate of each party in each ward";
+    case ShareMethod::kRawTotal:
+      return "raw total of votes";
+    case ShareMethod::kAveragePerCandidate:
+      return "average votes per candidate of each party";
   }
   return "";
 }
 
-WardVotes VotesInWard(const Declaration& declaration, const PartyRegistry& registry, ShareMethod method) {
+WardVotes VotesInWard(const Declaration& declaration, const PartyRegistry& registry,
+                      ShareMethod method) {
   WardVotes out;
   if (declaration.status != PollStatus::kContested) return out;
   // By control key first, so that each independent is its own "party" (its top candidate is
@@ -59,7 +67,8 @@ WardVotes VotesInWard(const Declaration& declaration, const PartyRegistry& regis
 
 namespace {
 
-bool InScope(const Night& night, const Declaration& d, const CouncilFilter& filter, std::string_view council) {
+bool InScope(const Night& night, const Declaration& d, const CouncilFilter& filter,
+             std::string_view council) {
   if (!council.empty()) return d.council == council;
   const Council* c = night.FindCouncil(d.council);
   return c && filter.Matches(*c);
@@ -132,7 +141,8 @@ VoteShares SharesOf(const Night& night, const ShareQuery& query, const Night* be
   out.total_votes = all.total;
   Totals now_cmp, before_cmp;
   if (before) {
-    for (const ComparableWard& pair : ComparableWards(night, *before, query.filter, query.council)) {
+    for (const ComparableWard& pair :
+         ComparableWards(night, *before, query.filter, query.council)) {
       WardVotes n = VotesInWard(*pair.now, night.registry(), query.method);
       WardVotes b = VotesInWard(*pair.before, before->registry(), query.method);
       if (n.total <= 0 || b.total <= 0) continue;
@@ -161,7 +171,8 @@ VoteShares SharesOf(const Night& night, const ShareQuery& query, const Night* be
   return out;
 }
 
-std::vector<VoteShares> SharesByCouncil(const Night& night, const ShareQuery& query, const Night* before) {
+std::vector<VoteShares> SharesByCouncil(const Night& night, const ShareQuery& query,
+                                        const Night* before) {
   std::vector<VoteShares> out;
   for (const Council& council : night.councils()) {
     if (!query.filter.Matches(council)) continue;
@@ -175,7 +186,8 @@ std::vector<VoteShares> SharesByCouncil(const Night& night, const ShareQuery& qu
 
 Result<Swing> ButlerSwing(const VoteShares& shares, std::string_view from, std::string_view to) {
   if (shares.wards_compared == 0)
-    return MakeError("no ward is comparable with last time: give the previous contest's results", "swing");
+    return MakeError("no ward is comparable with last time: give the previous contest's results",
+                     "swing");
   if (from == to) return MakeError("a swing needs two different parties", "swing");
   auto change = [&](std::string_view group) {
     const PartyShare* p = shares.Find(group);

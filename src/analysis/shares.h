@@ -51,7 +51,8 @@ struct WardVotes {
   std::map<std::string, double> by_group;
   double total = 0;
 };
-WardVotes VotesInWard(const Declaration& declaration, const PartyRegistry& registry, ShareMethod method);
+WardVotes VotesInWard(const Declaration& declaration, const PartyRegistry& registry,
+                      ShareMethod method);
 
 // A ward contested now and the same ward's contest last time.
 struct ComparableWard {
@@ -61,7 +62,8 @@ struct ComparableWard {
 // The contested wards of `now` (in councils matching `filter`, or only council `council` when
 // it is not empty) paired with their contested counterparts in `before`, in declaration order.
 std::vector<ComparableWard> ComparableWards(const Night& now, const Night& before,
-                                            const CouncilFilter& filter, std::string_view council = {});
+                                            const CouncilFilter& filter,
+                                            std::string_view council = {});
 
 struct ShareQuery {
   CouncilFilter filter;
@@ -81,11 +83,11 @@ struct PartyShare {
 
 struct VoteShares {
   ShareMethod method = ShareMethod::kTopCandidate;
-  std::string scope;        // "Wandsworth", "London", "all councils"
-  int wards = 0;            // contested wards counted
-  double total_votes = 0;   // by the method
+  std::string scope;                // "Wandsworth", "London", "all councils"
+  int wards = 0;                    // contested wards counted
+  double total_votes = 0;           // by the method
   std::vector<PartyShare> parties;  // largest share first
-  int wards_compared = 0;   // 0: no change is known (no previous night, or no ward matched)
+  int wards_compared = 0;           // 0: no change is known (no previous night, or no ward matched)
 
   const PartyShare* Find(std::string_view group) const;
 };
@@ -96,7 +98,8 @@ VoteShares SharesOf(const Night& night, const ShareQuery& query, const Night* be
 
 // One VoteShares a council, for every council the query's filter matches that has a contested
 // ward declared (query.council is ignored), in the night's council order.
-std::vector<VoteShares> SharesByCouncil(const Night& night, const ShareQuery& query, const Night* before = nullptr);
+std::vector<VoteShares> SharesByCouncil(const Night& night, const ShareQuery& query,
+                                        const Night* before = nullptr);
 
 // Butler swing from party `from` to party `to`: ((to now - to before) - (from now - from
 // before)) / 2 over the compared wards, in points; positive when `to` gained on `from`.

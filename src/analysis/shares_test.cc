@@ -16,7 +16,8 @@ using testing::TestWard;
 //   top:         Con 100, Lab 90, LD 30 of 220
 //   average:     Con 90,  Lab 90, LD 30 of 210
 Night TwoSeatNight() {
-  return MakeNight({TestWard("x", "w", 2, {{"PP52", 100}, {"PP52", 80}, {"PP53", 90}, {"PP90", 30}})});
+  return MakeNight(
+      {TestWard("x", "w", 2, {{"PP52", 100}, {"PP52", 80}, {"PP53", 90}, {"PP90", 30}})});
 }
 
 TEST(Shares, ThreeMethods) {
@@ -100,8 +101,9 @@ TEST(Pns, HandMadeNight) {
   Night now = MakeNight({TestWard("x", "one", 1, {{"PP52", 40}, {"PP53", 60}}),
                          TestWard("x", "two", 1, {{"PP52", 60}, {"PP53", 40}}),
                          TestWard("x", "three", 1, {{"PP52", 10}, {"PP53", 90}})});
-  Night before = MakeNight({TestWard("x", "one", 1, {{"PP52", 50}, {"PP53", 50}}, "2014-05-22"),
-                            TestWard("x", "two", 1, {{"PP52", 60}, {"PP53", 30}, {"PP90", 10}}, "2014-05-22")});
+  Night before = MakeNight(
+      {TestWard("x", "one", 1, {{"PP52", 50}, {"PP53", 50}}, "2014-05-22"),
+       TestWard("x", "two", 1, {{"PP52", 60}, {"PP53", 30}, {"PP90", 10}}, "2014-05-22")});
   auto pns = ProjectNationalShare(now, before, PnsOptions{});
   ASSERT_TRUE(pns.ok()) << pns.error().ToString();
   EXPECT_EQ(pns->wards, 2);
@@ -125,7 +127,8 @@ TEST(Pns, ScaledWhenPastOneHundredAndErrors) {
   EXPECT_TRUE(pns->scaled);
   EXPECT_DOUBLE_EQ(pns->Of("PP52"), 100);
   EXPECT_DOUBLE_EQ(pns->Of("PP53"), 0);
-  Night elsewhere = MakeNight({TestWard("y", "one", 1, {{"PP52", 90}, {"PP53", 10}}, "2014-05-22")});
+  Night elsewhere =
+      MakeNight({TestWard("y", "one", 1, {{"PP52", 90}, {"PP53", 10}}, "2014-05-22")});
   EXPECT_FALSE(ProjectNationalShare(now, elsewhere, options).ok());
   options.baseline = {{"PP52", 150}};
   EXPECT_FALSE(ProjectNationalShare(now, before, options).ok());

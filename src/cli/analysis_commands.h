@@ -2,11 +2,10 @@
 //
 // The analysis subcommands of psephos, kept apart from main.cc so that adding one touches
 // only this pair of files:
-//   psephos shares --results F [--previous F] [--council ID | --by-council] [--method M] [--london ...]
-//   psephos swing CON LAB --results F --previous F
-//   psephos pns --results F --previous F [--baseline-share CON=29,LAB=31,LD=13]
-//   psephos commons [--share CON=42.4,LAB=40.0,...] [--swing proportional] [--simulations N --seed K]
-//   psephos marginality COUNCIL --results F [--party P]
+//   psephos shares --results F [--previous F] [--council ID | --by-council] [--method M] [--london
+//   ...] psephos swing CON LAB --results F --previous F psephos pns --results F --previous F
+//   [--baseline-share CON=29,LAB=31,LD=13] psephos commons [--share CON=42.4,LAB=40.0,...] [--swing
+//   proportional] [--simulations N --seed K] psephos marginality COUNCIL --results F [--party P]
 //   psephos closest --results F [--limit N]
 // All take --json. main.cc registers them and runs them in two lines:
 //
@@ -40,19 +39,19 @@ class AnalysisCommands {
 
   struct Options {
     bool json = false;
-    CouncilFilter filter;               // --london, --region, --type
+    CouncilFilter filter;  // --london, --region, --type
     std::string council, method = "top-candidate";
     bool by_council = false;            // shares
     std::vector<std::string> previous;  // [FORMAT:]FILE of the last time the seats were fought
     std::string previous_date;
-    std::string from, to;               // swing
-    std::string baseline_share;         // pns, commons
+    std::string from, to;                      // swing
+    std::string baseline_share;                // pns, commons
     std::string share, swing = "uniform", ge;  // commons
     int simulations = 100000;
     uint64_t seed = 1;
     double sd = 2.5;
-    std::string party;                  // marginality
-    size_t limit = 10;                  // closest
+    std::string party;  // marginality
+    size_t limit = 10;  // closest
   };
 
  private:

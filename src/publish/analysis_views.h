@@ -28,8 +28,10 @@ nlohmann::json SharesJson(const VoteShares& shares, const PartyRegistry& registr
 std::string SharesText(const VoteShares& shares, const PartyRegistry& registry);
 
 // One line a council: its wards and its three largest parties' shares (and changes).
-nlohmann::json SharesByCouncilJson(const std::vector<VoteShares>& councils, const PartyRegistry& registry);
-std::string SharesByCouncilText(const std::vector<VoteShares>& councils, const PartyRegistry& registry);
+nlohmann::json SharesByCouncilJson(const std::vector<VoteShares>& councils,
+                                   const PartyRegistry& registry);
+std::string SharesByCouncilText(const std::vector<VoteShares>& councils,
+                                const PartyRegistry& registry);
 
 nlohmann::json SwingJson(const Swing& swing, const PartyRegistry& registry);
 std::string SwingText(const Swing& swing, const PartyRegistry& registry);
@@ -38,14 +40,17 @@ nlohmann::json PnsJson(const ProjectedNationalShare& pns, const PartyRegistry& r
 std::string PnsText(const ProjectedNationalShare& pns, const PartyRegistry& registry);
 
 // `source` says where the shares came from ("given", "projected national share").
-nlohmann::json CommonsJson(const CommonsProjection& projection, const std::map<std::string, double>& shares,
-                           const std::string& source, const std::optional<CommonsSimulation>& simulation,
+nlohmann::json CommonsJson(const CommonsProjection& projection,
+                           const std::map<std::string, double>& shares, const std::string& source,
+                           const std::optional<CommonsSimulation>& simulation,
                            const PartyRegistry& registry);
-std::string CommonsText(const CommonsProjection& projection, const std::map<std::string, double>& shares,
-                        const std::string& source, const std::optional<CommonsSimulation>& simulation,
+std::string CommonsText(const CommonsProjection& projection,
+                        const std::map<std::string, double>& shares, const std::string& source,
+                        const std::optional<CommonsSimulation>& simulation,
                         const PartyRegistry& registry);
 
-nlohmann::json MarginalityJson(const CouncilMarginality& marginality, const PartyRegistry& registry);
+nlohmann::json MarginalityJson(const CouncilMarginality& marginality,
+                               const PartyRegistry& registry);
 std::string MarginalityText(const CouncilMarginality& marginality, const PartyRegistry& registry);
 
 nlohmann::json ClosestJson(const std::vector<CloseCouncil>& closest, const PartyRegistry& registry);

@@ -13,7 +13,8 @@ using testing::TestWard;
 // One three-seat council: Con holds two seats, Lab one; Lab needs one more seat (2 of 3).
 // Lab's second candidate (40) must pass Con's second (45): 6 extra votes, or 3 switched.
 Night SmallNight() {
-  return MakeNight({TestWard("small", "only", 3, {{"PP52", 50}, {"PP52", 45}, {"PP53", 48}, {"PP53", 40}})});
+  return MakeNight(
+      {TestWard("small", "only", 3, {{"PP52", 50}, {"PP52", 45}, {"PP53", 48}, {"PP53", 40}})});
 }
 
 TEST(AnalysisViews, MarginalityJsonShape) {
