@@ -76,6 +76,13 @@ if [ -f "$lga" ]; then
   python3 -c 'import json,sys; t=open(sys.argv[1]).read(); d=json.loads(t[t.index("{"):]); m=d["parties"][0]["extra_votes"]; assert m["votes"]==127 and [w["name"] for w in m["wards"]]==["Brunswick Park","Childs Hill"], m' "$tmp/out" \
     && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL barnet-json"; cat "$tmp/out"; }
   check closest-london 0 "$bin" closest --results "$l14" --limit 2; contains closest-london "Barnet"
+  l22="london-2022:$data/london-boroughs-2022-gla/candidate_level_cleaned_2022.csv,$data/london-boroughs-2022-gla/ward_level_cleaned_2022.csv"
+  check swing-london 0 "$bin" swing CON LAB --results "$l22" --previous "$l14"
+  contains swing-london "Butler swing from Conservative to Labour: 1.61 points"
+  contains swing-london "over 59 wards fought both times"
+  check pns-london 0 "$bin" pns --results "$l22" --previous "$l14" --json
+  python3 -c 'import json,sys; t=open(sys.argv[1]).read(); d=json.loads(t[t.index("{"):]); assert d["wards"]==59 and d["method"]=="top-candidate", d' "$tmp/out" \
+    && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL pns-london"; cat "$tmp/out"; }
   ge17="$data/ge2017-hoc-constituency/HoC-GE2017-constituency-results.csv"
   check commons 0 "$bin" commons --ge "$ge17" --share CON=35,LAB=35,LD=16 --simulations 2000 --seed 3 --json
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert sum(s["seats"] for s in d["seats"])==650 and d["majority_line"]==326 and abs(sum(o["probability"] for o in d["simulation"]["outcomes"])-1)<1e-9, d' "$tmp/out" \
