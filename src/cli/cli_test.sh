@@ -50,6 +50,19 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["filter"]=
   && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL demo-json: not the London filter's JSON"; }
 check no-council 3 "$bin" council nowhere --demo
 
+# Analysis commands (cli/analysis_commands.h).
+check marginality-help 0 "$bin" marginality --help;  contains marginality-help "--party"
+check shares-demo 0 "$bin" shares --demo;            contains shares-demo "method: top candidate of each party in each ward"
+check shares-by-council 0 "$bin" shares --demo --by-council --london; contains shares-by-council "Vote share by council"
+check closest-demo 0 "$bin" closest --demo --limit 3; contains closest-demo "Closest councils of the night"
+check closest-json 0 "$bin" closest --demo --json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert 0 < len(d) <= 10 and d[0]["margin"]["votes"] >= 0' "$tmp/out" \
+  && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL closest-json: not the closest councils"; }
+check swing-no-previous 1 "$bin" swing CON LAB --demo; contains swing-no-previous "--previous"
+check pns-no-input 1 "$bin" pns;                     contains pns-no-input "give --demo"
+check commons-bad-share 1 "$bin" commons --share NOBODY=40; contains commons-bad-share "unknown party 'NOBODY'"
+check marginality-nowhere 3 "$bin" marginality nowhere --demo
+
 lga="$data/trafford-2016-2026-lga/trafford_council_election_results.csv"
 if [ -f "$lga" ]; then
   check trafford 0 "$bin" headlines --night "$src/tests/fixtures/trafford-2018.json" --results "$lga" --date 2018-05-03
@@ -67,6 +80,32 @@ if [ -f "$lga" ]; then
   check mayor 0 "$bin" mayor "$sv" --contest mayor.tower-hamlets.2018-05-03
   contains mayor "Tower Hamlets mayor: John Biggs (Labour) elected after second choices"
   check mayor-none 3 "$bin" mayor "$sv" --contest mayor.nowhere.2018-05-03
+  # Marginality on London 2014: the second party (Labour) in Wandsworth and Barnet, wards named.
+  l14="$data/london-boroughs-2014/london_council_election_2014_ward.csv"
+  check wandsworth 0 "$bin" marginality wandsworth --party Lab --results "$l14"
+  contains wandsworth "Labour (19 seats, 60 candidates): would win control with 12 more seats"
+  contains wandsworth "extra votes: 2956 in 6 wards: Bedford 180 (1 seat), Earlsfield 281 (1 seat), Fairfield 1000 (3 seats), Queenstown 124 (2 seats), Shaftesbury 903 (3 seats), West Hill 468 (2 seats)"
+  contains wandsworth "votes switched to it: 1479 in 6 wards"
+  check barnet 0 "$bin" marginality barnet --results "$l14"
+  contains barnet "Labour (30 seats, 63 candidates): would win control with 2 more seats"
+  contains barnet "extra votes: 127 in 2 wards: Brunswick Park 80 (1 seat), Childs Hill 47 (1 seat)"
+  contains barnet "votes switched to it: 69 in 1 ward: Childs Hill 69 from Con (2 seats)"
+  contains barnet "votes lost: 74 in 1 ward: Childs Hill 74 (1 seat)"
+  check barnet-json 0 "$bin" marginality barnet --party LAB --json --results "$l14"
+  python3 -c 'import json,sys; t=open(sys.argv[1]).read(); d=json.loads(t[t.index("{"):]); m=d["parties"][0]["extra_votes"]; assert m["votes"]==127 and [w["name"] for w in m["wards"]]==["Brunswick Park","Childs Hill"], m' "$tmp/out" \
+    && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL barnet-json"; cat "$tmp/out"; }
+  check closest-london 0 "$bin" closest --results "$l14" --limit 2; contains closest-london "Barnet"
+  l22="london-2022:$data/london-boroughs-2022-gla/candidate_level_cleaned_2022.csv,$data/london-boroughs-2022-gla/ward_level_cleaned_2022.csv"
+  check swing-london 0 "$bin" swing CON LAB --results "$l22" --previous "$l14"
+  contains swing-london "Butler swing from Conservative to Labour: 1.61 points"
+  contains swing-london "over 59 wards fought both times"
+  check pns-london 0 "$bin" pns --results "$l22" --previous "$l14" --json
+  python3 -c 'import json,sys; t=open(sys.argv[1]).read(); d=json.loads(t[t.index("{"):]); assert d["wards"]==59 and d["method"]=="top-candidate", d' "$tmp/out" \
+    && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL pns-london"; cat "$tmp/out"; }
+  ge17="$data/ge2017-hoc-constituency/HoC-GE2017-constituency-results.csv"
+  check commons 0 "$bin" commons --ge "$ge17" --share CON=35,LAB=35,LD=16 --simulations 2000 --seed 3 --json
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert sum(s["seats"] for s in d["seats"])==650 and d["majority_line"]==326 and abs(sum(o["probability"] for o in d["simulation"]["outcomes"])-1)<1e-9, d' "$tmp/out" \
+    && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL commons-json"; cat "$tmp/out"; }
 elif [ "${CI:-}" = "true" ]; then
   failed=$((failed+1)); echo "FAIL: CI=true but $lga is missing"
 else

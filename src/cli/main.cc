@@ -17,6 +17,7 @@
 #include <iostream>
 
 #include "cli/count_commands.h"
+#include "cli/analysis_commands.h"
 #include "cli/night_input.h"
 #include "cli/serve_command.h"
 #include "core/state_of_parties.h"
@@ -173,6 +174,7 @@ int main(int argc, char** argv) {
   CLI::App* serve_cmd = AddServeCommand(app, serve);
   CountCommands counts;
   AddCountCommands(app, counts);
+  AnalysisCommands analysis(app, input);  // shares, swing, pns, commons, marginality, closest
 
   try {
     app.parse(argc, argv);
@@ -182,6 +184,7 @@ int main(int argc, char** argv) {
   }
   if (serve_cmd->parsed()) return RunServe(serve);
   if (std::optional<int> code = RunCountCommands(counts)) return *code;
+  if (auto code = analysis.Run(std::cout, std::cerr)) return *code;
   if (!input.demo && input.night_file.empty() && input.results.empty()) {
     std::cerr << "psephos: give --demo, --night FILE or --results FILE (see --help)\n";
     return kExitUsage;
