@@ -91,6 +91,19 @@ std::string Thousands(size_t n) {
 
 }  // namespace
 
+std::string FindPageDir() {
+  std::error_code ec;
+  std::vector<std::filesystem::path> candidates;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) candidates.push_back(exe.parent_path().parent_path() / "share" / "psephos" / "web");
+#ifdef PSEPHOS_PAGE_DIR
+  candidates.emplace_back(PSEPHOS_PAGE_DIR);
+#endif
+  for (const auto& dir : candidates)
+    if (std::filesystem::is_regular_file(dir / "index.html", ec)) return dir.string();
+  return "";
+}
+
 CLI::App* AddServeCommand(CLI::App& app, ServeInput& input) {
   CLI::App* cmd = app.add_subcommand(
       "serve",
@@ -120,6 +133,10 @@ CLI::App* AddServeCommand(CLI::App& app, ServeInput& input) {
   cmd->add_option("--max-body", input.max_body, "Largest request body taken, in bytes")->capture_default_str();
   cmd->add_option("--max-connections", input.max_connections, "Connections at once; more get 503")
       ->capture_default_str();
+  cmd->add_option("--static", input.static_dir,
+                  "The results page's folder, served at / (every path outside /api). Default: "
+                  "<prefix>/share/psephos/web beside the binary, else web/public in the source tree")
+      ->check(CLI::ExistingDirectory);
   return cmd;
 }
 
@@ -164,6 +181,7 @@ int RunServe(const ServeInput& input) {
   options.max_body = input.max_body;
   options.max_connections = input.max_connections;
   options.log = &std::cerr;
+  options.static_dir = input.static_dir.empty() ? FindPageDir() : input.static_dir;
   Service service(night, hub, api, options);
   auto port = service.Listen();
   if (!port) return Fail(port.error(), kExitUsage);
@@ -191,6 +209,10 @@ int RunServe(const ServeInput& input) {
   if (input.tokens_file.empty())
     std::cout << "  writes need 'Authorization: Bearer " << tokens.entries().front().second
               << "' (or give --tokens FILE)\n";
+  if (options.static_dir.empty())
+    std::cout << "  no results page found (give --static DIR); serving the API only\n";
+  else
+    std::cout << "  the results page from " << options.static_dir << "\n";
   std::cout << "Serving on http://" << input.host << ":" << *port << "/  (API index: /api; Ctrl-C stops)\n"
             << std::flush;
   service.Run();

@@ -7,6 +7,7 @@
 //   psephos serve --night setup.json --log n.db     a live night: councils from the file, writes over HTTP
 //   psephos serve --log n.db                        carry on with a night already in a log
 //   psephos serve --replay lga:FILE --speed 0       replay results files as fast as possible
+//   psephos serve --static web/public               the results page from this folder, at /
 #ifndef PSEPHOS_CLI_SERVE_COMMAND_H_
 #define PSEPHOS_CLI_SERVE_COMMAND_H_
 
@@ -30,7 +31,13 @@ struct ServeInput {
   size_t max_body = 1 << 20;
   size_t max_connections = 20000;
   bool allow_unknown_parties = false;
+  std::string static_dir;  // the page's files; "" to look for them (FindPageDir)
 };
+
+// Where the results page's files are when --static is not given: beside an installed binary
+// (<prefix>/share/psephos/web), else web/public in the source tree the binary was built from.
+// "" when neither exists (then only the API is served).
+std::string FindPageDir();
 
 CLI::App* AddServeCommand(CLI::App& app, ServeInput& input);
 // Runs until SIGINT or SIGTERM. Exit codes as main.cc: 2 bad input, 1 cannot start.

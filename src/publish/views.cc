@@ -238,6 +238,14 @@ std::string CouncilListText(const Night& night, const CouncilFilter& filter, Bas
   return out;
 }
 
+json PartyRegistryJson(const PartyRegistry& registry) {
+  json parties = json::array();
+  for (const Party& p : registry.parties())
+    parties.push_back({{"id", p.id}, {"name", p.name}, {"short_name", p.short_name}, {"colour", p.colour},
+                       {"group", p.group}});
+  return {{"independent", std::string(kIndependent)}, {"residents", std::string(kResidents)}, {"parties", parties}};
+}
+
 std::vector<std::string> Headlines(const Night& night, const CouncilFilter& filter, Baseline baseline) {
   std::vector<std::string> out;
   for (const std::string& id : night.news_order()) {

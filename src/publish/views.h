@@ -29,6 +29,11 @@ std::string CouncilText(const Night& night, const Council& council, Baseline bas
 nlohmann::json CouncilListJson(const Night& night, const CouncilFilter& filter);
 std::string CouncilListText(const Night& night, const CouncilFilter& filter, Baseline baseline);
 
+// The party registry, for a page that draws with its names and colours: every party's id, name,
+// short name, colour and totals group ("" when it is its own). A control key not listed is an
+// independent ("IND:<name>", drawn as IND) or a party the registry does not know.
+nlohmann::json PartyRegistryJson(const PartyRegistry& registry);
+
 // Headlines of settled councils, in the order their deciding declaration was applied, with
 // mayors' results in their place (for the whole night only: a mayor has no council filter).
 std::vector<std::string> Headlines(const Night& night, const CouncilFilter& filter, Baseline baseline);

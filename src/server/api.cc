@@ -1,5 +1,6 @@
 #include "server/api.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "publish/count_views.h"
@@ -23,16 +24,6 @@ std::string Hex64(uint64_t v) {
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<size_t>(i)] = kHex[v & 15];
   return out;
-}
-
-// FNV-1a: the ETag only has to change when the bytes do.
-std::string ETagOf(const std::string& body) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : body) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return "\"" + Hex64(h) + "\"";
 }
 
 int FromHex(char c) {
@@ -132,6 +123,35 @@ std::string MediaType(std::string_view content_type) {
 
 }  // namespace
 
+std::string ETagOf(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return "\"" + Hex64(h) + "\"";
+}
+
+std::optional<HttpResponse> NotModified(const HttpResponse& response, const std::string& if_none_match) {
+  if (response.status != 200 || if_none_match.empty()) return std::nullopt;
+  for (const auto& [name, value] : response.headers)
+    if (name == "ETag" && if_none_match.find(value) != std::string::npos) {
+      HttpResponse not_modified;
+      not_modified.status = 304;
+      not_modified.content_type.clear();
+      not_modified.headers = response.headers;
+      return not_modified;
+    }
+  return std::nullopt;
+}
+
+HttpResponse ErrorResponse(int status, const std::string& message) {
+  HttpResponse r;
+  r.status = status;
+  r.body = ErrorBody(status, message).dump() + "\n";
+  return r;
+}
+
 std::pair<std::string, std::map<std::string, std::string>> SplitTarget(const std::string& target) {
   std::map<std::string, std::string> query;
   const size_t q = target.find('?');
@@ -177,17 +197,7 @@ HttpResponse Api::Handle(const HttpRequest& request) {
         cache_[request.target] = Cached{seq, response};
       }
     }
-    if (response.status == 200 && !request.if_none_match.empty()) {
-      for (const auto& [name, value] : response.headers)
-        if (name == "ETag" && request.if_none_match.find(value) != std::string::npos) {
-          HttpResponse not_modified;
-          not_modified.status = 304;
-          not_modified.content_type.clear();
-          not_modified.headers = response.headers;
-          response = std::move(not_modified);
-          break;
-        }
-    }
+    if (auto not_modified = NotModified(response, request.if_none_match)) response = std::move(*not_modified);
     if (request.method == "HEAD") response.body.clear();
   } else if (request.method == "POST") {
     response = Post(request, path);
@@ -223,7 +233,7 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
     return ok({{"name", "Psephos results API"},
                {"openapi", "/api/openapi.json"},
                {"routes",
-                {"/api/night", "/api/parties", "/api/mayors", "/api/councils", "/api/councils/{id}", "/api/councils/{id}/wards",
+                {"/api/night", "/api/parties", "/api/mayors", "/api/parties/registry", "/api/councils", "/api/councils/{id}", "/api/councils/{id}/wards",
                  "/api/headlines", "/api/log", "/api/events"}}});
   }
   if (path == "/api/openapi.json") {
@@ -243,6 +253,7 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
     body["seq"] = engine_.seq();
     return ok(body);
   }
+  if (path == "/api/parties/registry") return ok(PartyRegistryJson(registry));
   if (path == "/api/headlines") {
     return ok({{"baseline", std::string(ToString(*baseline))},
                {"filter", filter->Describe()},
@@ -252,8 +263,11 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
     auto since = query.Seq("since");
     if (!since) return bad_query(since.error());
     json list = json::array();
+    // Every council was set up by entry 1, so one nothing has touched since counts as changed
+    // there: without `since` the list holds every council, declared or awaiting.
     for (const Council& c : night.councils())
-      if (filter->Matches(c) && engine_.ChangedAt(c.id) > *since) list.push_back(CouncilJson(night, c, false));
+      if (filter->Matches(c) && std::max<int64_t>(engine_.ChangedAt(c.id), 1) > *since)
+        list.push_back(CouncilJson(night, c, false));
     return ok({{"filter", filter->Describe()}, {"since", *since}, {"seq", engine_.seq()}, {"councils", list}});
   }
   if (path.starts_with("/api/councils/")) {

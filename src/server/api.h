@@ -16,8 +16,10 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -72,6 +74,13 @@ class Api {
 
 // "/a/b?x=1&y=North+West" -> path "/a/b", {x: "1", y: "North West"} (percent-decoded).
 std::pair<std::string, std::map<std::string, std::string>> SplitTarget(const std::string& target);
+
+// An entity tag for these bytes ("\"8f3a...\"", FNV-1a): it only has to change when they do.
+std::string ETagOf(std::string_view bytes);
+// The 304 answer to a request whose If-None-Match names `response`'s ETag; nullopt otherwise.
+std::optional<HttpResponse> NotModified(const HttpResponse& response, const std::string& if_none_match);
+// {"error": {"status": 404, "message": "..."}, "applied": false} as a response.
+HttpResponse ErrorResponse(int status, const std::string& message);
 
 }  // namespace psephos
 

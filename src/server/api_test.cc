@@ -84,6 +84,30 @@ TEST_F(ApiTest, DeclarationIsLoggedAppliedAndShown) {
   EXPECT_EQ(json::parse(Get("/api/councils?since=2").body)["councils"].size(), 0u);
 }
 
+TEST_F(ApiTest, CouncilsListsThoseAwaitingToo) {
+  json all = json::parse(Get("/api/councils").body);
+  EXPECT_EQ(all["councils"].size(), 3u);  // nothing declared yet: every council, awaiting
+  EXPECT_EQ(json::parse(Get("/api/councils?since=1").body)["councils"].size(), 0u);
+}
+
+TEST_F(ApiTest, PartyRegistryGivesThePageNamesAndColours) {
+  HttpResponse r = Get("/api/parties/registry");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_FALSE(Header(r, "ETag").empty());
+  json body = json::parse(r.body);
+  EXPECT_EQ(body["independent"], "IND");
+  bool labour = false;
+  for (const json& p : body["parties"])
+    if (p["id"] == "PP53") {
+      labour = true;
+      EXPECT_EQ(p["name"], "Labour");
+      EXPECT_EQ(p["short_name"], "Lab");
+      EXPECT_EQ(p["colour"], "#E4003B");  // data/parties.csv
+    }
+  EXPECT_TRUE(labour);
+  EXPECT_EQ(body["parties"].size(), DefaultPartyRegistry().parties().size());
+}
+
 TEST_F(ApiTest, PollingWithTheETagGets304UntilTheNextDeclaration) {
   HttpResponse first = Get("/api/parties");
   ASSERT_EQ(first.status, 200);

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "server/static_files.h"
+
 namespace psephos {
 
 namespace asio = boost::asio;
@@ -18,7 +20,9 @@ using tcp = asio::ip::tcp;
 
 struct Service::Impl {
   Impl(Engine& e, EventHub& h, Api& a, ServiceOptions o)
-      : engine(e), hub(h), api(a), options(std::move(o)), acceptor(io), signals(io, SIGINT, SIGTERM), replay_timer(io) {}
+      : engine(e), hub(h), api(a), options(std::move(o)), acceptor(io), signals(io, SIGINT, SIGTERM), replay_timer(io) {
+    if (!options.static_dir.empty()) page.emplace(options.static_dir);
+  }
 
   void Accept();
   void ReplayNext();
@@ -27,6 +31,7 @@ struct Service::Impl {
   EventHub& hub;
   Api& api;
   ServiceOptions options;
+  std::optional<StaticFiles> page;  // every path that is not the API's, when there is a page
   asio::io_context io{1};
   tcp::acceptor acceptor;
   asio::signal_set signals;
@@ -189,7 +194,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     request.authorization = std::string(req[http::field::authorization]);
     request.if_none_match = std::string(req[http::field::if_none_match]);
     request.body = std::move(req.body());
-    HttpResponse response = service_.api.Handle(request);
+    HttpResponse response = service_.page && !IsApiPath(path) ? service_.page->Handle(request)
+                                                               : service_.api.Handle(request);
     Send(response, req.keep_alive(), req.version());
   }
 
