@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "publish/analysis_views.h"
 #include "publish/count_views.h"
 #include "publish/live_views.h"
 #include "publish/views.h"
@@ -234,6 +235,7 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
                {"openapi", "/api/openapi.json"},
                {"routes",
                 {"/api/night", "/api/parties", "/api/mayors", "/api/parties/registry", "/api/councils", "/api/councils/{id}", "/api/councils/{id}/wards",
+                 "/api/councils/{id}/marginality", "/api/shares", "/api/closest",
                  "/api/headlines", "/api/log", "/api/events"}}});
   }
   if (path == "/api/openapi.json") {
@@ -254,6 +256,27 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
     return ok(body);
   }
   if (path == "/api/parties/registry") return ok(PartyRegistryJson(registry));
+  if (path == "/api/shares") {
+    // Vote shares over the declared contested wards; the method is said in the body.
+    ShareQuery share_query{*filter, "", ShareMethod::kTopCandidate};
+    if (auto it = values.find("method"); it != values.end() && !it->second.empty()) {
+      auto method = ParseShareMethod(it->second);
+      if (!method)
+        return bad_query(MakeError("'" + it->second + "' is not one of top-candidate, raw-total, average-per-candidate",
+                                   "method"));
+      share_query.method = *method;
+    }
+    if (auto it = values.find("council"); it != values.end()) share_query.council = it->second;
+    if (!share_query.council.empty() && !night.FindCouncil(share_query.council))
+      return Json(404, ErrorBody(404, "no council '" + share_query.council + "'"));
+    return ok(SharesJson(SharesOf(night, share_query), registry));
+  }
+  if (path == "/api/closest") {
+    auto limit = query.Seq("limit");
+    if (!limit) return bad_query(limit.error());
+    const size_t n = *limit == 0 ? 10 : std::min<size_t>(static_cast<size_t>(*limit), 1000);
+    return ok({{"closest", ClosestJson(ClosestCouncils(night, n), registry)}});
+  }
   if (path == "/api/headlines") {
     return ok({{"baseline", std::string(ToString(*baseline))},
                {"filter", filter->Describe()},
@@ -277,8 +300,19 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
       id.resize(id.size() - std::string("/wards").size());
       wards_only = true;
     }
+    bool marginality = false;
+    if (id.ends_with("/marginality")) {
+      id.resize(id.size() - std::string("/marginality").size());
+      marginality = true;
+    }
     const Council* council = night.FindCouncil(id);
     if (!council) return Json(404, ErrorBody(404, "no council '" + id + "' (GET /api/councils lists them)"));
+    if (marginality) {
+      // The fewest votes that would have changed who controls it, wards named (exact).
+      auto m = MarginalityOf(night, id);
+      if (!m) return Json(404, ErrorBody(404, m.error().ToString(), &m.error()));
+      return ok(MarginalityJson(*m, registry));
+    }
     json body = CouncilJson(night, *council, true);
     if (wards_only) return ok({{"council", council->id}, {"wards", body["wards"]}});
     return ok(body);

@@ -232,6 +232,29 @@ TEST_F(ApiTest, MayorDeclaredCountedAndInTheHeadlines) {
   EXPECT_EQ(api.Handle(HttpRequest{"GET", "/api/mayors", "", "", "", ""}).body, before);
 }
 
+// The analysis the night supports on its own: shares, a council's marginality, the closest
+// councils. Each is the same function the CLI prints, as JSON.
+TEST_F(ApiTest, AnalysisOfTheNightSoFar) {
+  json empty = json::parse(Get("/api/shares").body);
+  EXPECT_EQ(empty["wards"], 0);
+  std::vector<Declaration> all = night_.declarations;
+  for (size_t i = 0; i < all.size(); ++i) ASSERT_EQ(Post("/api/declarations", DeclarationBody(i)).status, 201);
+
+  json shares = json::parse(Get("/api/shares?method=raw-total").body);
+  EXPECT_EQ(shares["method"], "raw-total");
+  EXPECT_GT(shares["wards"].get<int>(), 0);
+  const std::string council = night_.election.councils[0].id;
+  HttpResponse m = Get("/api/councils/" + council + "/marginality");
+  ASSERT_EQ(m.status, 200) << m.body;
+  EXPECT_EQ(json::parse(m.body)["council"], council);
+  json closest = json::parse(Get("/api/closest?limit=2").body)["closest"];
+  EXPECT_LE(closest.size(), 2u);
+  EXPECT_GE(closest.size(), 1u);
+  EXPECT_EQ(Get("/api/shares?method=median").status, 400);
+  EXPECT_EQ(Get("/api/shares?council=atlantis").status, 404);
+  EXPECT_EQ(Get("/api/councils/atlantis/marginality").status, 404);
+}
+
 // Each bad request gets a 4xx with a message, and nothing is logged or applied.
 TEST_F(ApiTest, BadRequestsAreRefusedWithNothingApplied) {
   ASSERT_EQ(Post("/api/declarations", DeclarationBody(0)).status, 201);

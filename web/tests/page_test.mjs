@@ -237,11 +237,16 @@ try {
   await waitAttr(page, '[data-testid=after] svg', 'data-seats', 'Lab 4, Con 2');
   check(true, 'the hemicycle changes live as the last ward declares: Lab 4, Con 2');
   await waitText(page, '[data-ward=east]', 'Ian Ince');
+  // Riverside complete: Labour hold 4 of 6; losing 1 seat (North's or South's second) costs control.
+  await waitText(page, '[data-testid=marginality]', 'Labour would have lost control by losing');
+  check(true, "the council page says how close it was: 'Labour would have lost control by losing ... votes'");
   check(await page.evaluate(() => window.__notReloaded === true), 'still without a reload');
   await shoot(page, 'desktop-council');
 
   // Back, and the filters.
   await page.click('a.back');
+  await waitText(page, '#closest', 'Riverside & St <Mary>');
+  check(true, 'the closest councils of the night list Riverside once it is complete');
   await waitText(page, '[data-testid=after]', 'After 1 of 3 councils');
   await post(declaration('hilltown', 'upper', 1, [['Mo Mills', 'PP53', 900], ['Ned North', 'PP52', 800]]));
   await waitText(page, '[data-council=hilltown] .label', 'Hilltown: 1 of 3 wards declared');

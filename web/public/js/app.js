@@ -5,7 +5,7 @@
 import {getJson, query, follow} from './api.js';
 import {h, fill} from './dom.js';
 import {Parties} from './parties.js';
-import {BASELINES, COUNCIL_TYPES, scoreboard, councilList, councilPage, ticker} from './views.js';
+import {BASELINES, COUNCIL_TYPES, scoreboard, councilList, councilPage, ticker, closestList, marginalitySection} from './views.js';
 
 const state = {
   parties: null,
@@ -14,6 +14,8 @@ const state = {
   councils: [],
   headlines: [],
   council: null,
+  marginality: null,
+  closest: [],
   baseline: 'eve-of-poll',
   filter: {london: '', region: '', type: ''},
   search: '',
@@ -44,14 +46,19 @@ function matches(council) {
 async function load() {
   const r = route();
   const filtered = query({...filterQuery(), baseline: state.baseline});
-  const [night, board, councils, headlines, council] = await Promise.all([
+  const [night, board, councils, headlines, council, closest] = await Promise.all([
     getJson('/api/night'),
     getJson(`/api/parties${filtered}`),
     getJson('/api/councils'),
     getJson(`/api/headlines${filtered}`),
     r.name === 'council' ? getJson(`/api/councils/${encodeURIComponent(r.id)}`).catch(() => null) : null,
+    getJson('/api/closest?limit=5'),
   ]);
-  Object.assign(state, {night, board, councils: councils.councils, headlines: headlines.headlines, council});
+  // Marginality needs a declared ward (the service answers 404 before the first).
+  const marginality = council && council.wards_declared > 0
+    ? await getJson(`/api/councils/${encodeURIComponent(council.id)}/marginality`).catch(() => null) : null;
+  Object.assign(state, {night, board, councils: councils.councils, headlines: headlines.headlines, council,
+    closest: closest.closest, marginality});
   render();
 }
 
@@ -107,12 +114,16 @@ function renderNight() {
 function render() {
   renderHeader();
   fill($('ticker'), ticker(state.headlines));
+  fill($('closest'), closestList(state.parties, state.closest));
   fill($('ticker-note'), `In the order councils were decided; change against ${BASELINES[state.baseline]}.`);
   const r = route();
   $('night-view').hidden = r.name !== 'night';
   $('council-view').hidden = r.name !== 'council';
   if (r.name === 'night') renderNight();
-  else if (state.council) fill($('council-view'), councilPage(state.parties, state.council, state.baseline));
+  else if (state.council) {
+    fill($('council-view'), councilPage(state.parties, state.council, state.baseline));
+    if (state.marginality) $('council-view').querySelector('article').append(marginalitySection(state.parties, state.marginality));
+  }
   else fill($('council-view'), h('p', {}, `No council '${r.id}'. `, h('a', {href: '#/'}, 'All councils')));
 }
 

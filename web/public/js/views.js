@@ -149,3 +149,39 @@ export function councilPage(parties, c, baseline) {
         h('h4', {}, `${w.name} (${plural(w.seats, 'seat')})`),
         w.declared ? wardTable(parties, w) : h('p', {class: 'muted'}, 'Awaiting declaration')))));
 }
+
+// "Bedford 180 (1 seat), Earlsfield 281 (1 seat)": where the votes would have had to be.
+function wardTargets(margin) {
+  return (margin.wards || []).map((w) => `${w.name} ${w.votes.toLocaleString('en-GB')} (${plural(w.seats, 'seat')})`).join(', ');
+}
+
+function marginLine(parties, name, margin) {
+  const verb = margin.goal === 'win-control' ? 'would have won control with' : 'would have lost control by losing';
+  const kind = margin.kind === 'switched' ? 'votes switched' : 'votes';
+  return `${name} ${verb} ${margin.votes.toLocaleString('en-GB')} ${kind} in ${plural(margin.wards.length, 'ward')}: ${wardTargets(margin)}`;
+}
+
+// The closest councils of the night: fewest votes that would have changed control.
+export function closestList(parties, closest) {
+  if (!closest.length) return h('p', {class: 'muted'}, 'No council complete yet.');
+  return h('ol', {class: 'closest'}, closest.map((c) => h('li', {},
+    h('a', {href: `#/council/${encodeURIComponent(c.council)}`}, c.name), ': ',
+    dot(parties, c.party), ' ', marginLine(parties, c.party_name, c.margin))));
+}
+
+// A council's marginality (exact; docs/ANALYSIS.md): per party, the fewest extra votes (and
+// votes switched from another party) that would have given it control, or cost it control.
+export function marginalitySection(parties, m) {
+  const lines = [];
+  for (const p of m.parties) {
+    for (const margin of [p.extra_votes, p.switched_votes]) {
+      if (margin.possible) lines.push(h('li', {}, dot(parties, p.party), ' ', marginLine(parties, p.name, margin)));
+    }
+    if (!p.extra_votes.possible && p.seats > 0) lines.push(h('li', {class: 'muted'}, `${p.name}: ${p.extra_votes.why_not}`));
+  }
+  return h('section', {'aria-labelledby': 'margin-h', 'data-testid': 'marginality'},
+    h('h3', {id: 'margin-h'}, 'How close'),
+    h('p', {class: 'muted'}, m.complete ? 'One extra supporter adds a vote to each of a party\'s candidates in a ward.'
+      : 'Not all wards are declared: only the declared seats count.'),
+    lines.length ? h('ul', {class: 'margins'}, lines) : h('p', {class: 'muted'}, 'Nothing to show yet.'));
+}
