@@ -1,5 +1,7 @@
 #include "cli/analysis_commands.h"
 
+#include "analysis/party_shares.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -22,51 +24,6 @@ constexpr char kDefaultGe2017[] =
     "../shared/data/ge2017-hoc-constituency/HoC-GE2017-constituency-results.csv";
 
 using Options = AnalysisCommands::Options;
-
-// A party named on the command line: an id ("PP53"), a name or alias ("Labour"), or a short
-// name as the tables print it ("Lab", "CON", "LD").
-std::optional<std::string> PartyOf(const PartyRegistry& registry, const std::string& label) {
-  if (auto id = registry.Resolve(label)) return id;
-  std::string lower = label;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  if (lower == "green" || lower == "grn") return "PP63";
-  for (const Party& p : registry.parties()) {
-    std::string s = p.short_name;
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (s == lower) return p.id;
-  }
-  return std::nullopt;
-}
-
-// "CON=42.4,LAB=40.0" -> {PP52: 42.4, PP53: 40.0}.
-Result<std::map<std::string, double>> ParseShares(const PartyRegistry& registry,
-                                                  const std::string& text,
-                                                  const std::string& option) {
-  std::map<std::string, double> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find(',', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string item = text.substr(start, end - start);
-    const size_t eq = item.find('=');
-    if (eq == std::string::npos)
-      return MakeError("expected PARTY=PERCENT, got '" + item + "'", option);
-    auto party = PartyOf(registry, item.substr(0, eq));
-    if (!party) return MakeError("unknown party '" + item.substr(0, eq) + "'", option);
-    try {
-      size_t used = 0;
-      const std::string number = item.substr(eq + 1);
-      out[*party] = std::stod(number, &used);
-      if (used != number.size()) throw std::invalid_argument(number);
-    } catch (const std::exception&) {
-      return MakeError("expected a percentage after '=' in '" + item + "'", option);
-    }
-    start = end + 1;
-  }
-  if (out.empty()) return MakeError("no shares given", option);
-  return out;
-}
 
 int Fail(std::ostream& err, const Error& e, int code = kExitBadInput) {
   err << "psephos: " << e.ToString() << "\n";
@@ -128,7 +85,7 @@ int RunShares(const Nights& n, const Options& o, std::ostream& out, std::ostream
 
 int RunSwing(const Nights& n, const Options& o, std::ostream& out, std::ostream& err) {
   const PartyRegistry& registry = n.now->registry();
-  auto from = PartyOf(registry, o.from), to = PartyOf(registry, o.to);
+  auto from = PartyByLabel(registry, o.from), to = PartyByLabel(registry, o.to);
   if (!from || !to) {
     err << "psephos: unknown party '" << (from ? o.to : o.from) << "'\n";
     return kExitUsage;
@@ -211,7 +168,7 @@ int RunMarginality(const Nights& n, const Options& o, std::ostream& out, std::os
   }
   std::optional<std::string> party;
   if (!o.party.empty()) {
-    party = PartyOf(n.now->registry(), o.party);
+    party = PartyByLabel(n.now->registry(), o.party);
     if (!party) {
       err << "psephos: unknown party '" << o.party << "'\n";
       return kExitUsage;

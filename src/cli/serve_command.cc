@@ -5,10 +5,13 @@
 #include <filesystem>
 #include <iostream>
 
+#include "analysis/commons.h"
+#include "cli/night_input.h"
 #include "demo/generator.h"
 #include "engine/engine.h"
 #include "engine/replay.h"
 #include "readers/night_json.h"
+#include "readers/constituency_csv.h"
 #include "readers/party_registry_reader.h"
 #include "readers/results_file.h"
 #include "server/api.h"
@@ -133,6 +136,13 @@ CLI::App* AddServeCommand(CLI::App& app, ServeInput& input) {
   cmd->add_option("--max-body", input.max_body, "Largest request body taken, in bytes")->capture_default_str();
   cmd->add_option("--max-connections", input.max_connections, "Connections at once; more get 503")
       ->capture_default_str();
+  cmd->add_option("--previous", input.previous,
+                  "The last time the same seats were fought, [FORMAT:]FILE (repeatable): enables /api/pns and "
+                  "change in share");
+  cmd->add_option("--ge", input.ge,
+                  "General election constituency results (the House of Commons library CSV): enables "
+                  "/api/commons")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--static", input.static_dir,
                   "The results page's folder, served at / (every path outside /api). Default: "
                   "<prefix>/share/psephos/web beside the binary, else web/public in the source tree")
@@ -171,6 +181,21 @@ int RunServe(const ServeInput& input) {
     tokens = std::move(*read);
   }
   ApiOptions api_options;
+  if (!input.previous.empty()) {
+    NightInput previous;
+    previous.results = input.previous;
+    previous.allow_unknown_parties = input.allow_unknown_parties;
+    auto before = BuildNight(previous, std::cerr);
+    if (!before) return Fail(before.error());
+    api_options.previous = std::make_shared<const Night>(std::move(*before));
+  }
+  if (!input.ge.empty()) {
+    auto seats = ReadConstituencyCsv(input.ge, true);
+    if (!seats) return Fail(seats.error());
+    auto model = CommonsModel::Create(std::move(*seats));
+    if (!model) return Fail(model.error());
+    api_options.commons = std::make_shared<const CommonsModel>(std::move(*model));
+  }
   api_options.tokens = tokens;
   api_options.max_body = input.max_body;
   Api api(night, std::move(api_options));

@@ -32,6 +32,8 @@ struct ServeInput {
   size_t max_connections = 20000;
   bool allow_unknown_parties = false;
   std::string static_dir;  // the page's files; "" to look for them (FindPageDir)
+  std::vector<std::string> previous;  // [FORMAT:]FILE: the last time the same seats were fought
+  std::string ge;                     // general election constituencies (HoC CSV)
 };
 
 // Where the results page's files are when --static is not given: beside an installed binary

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "analysis/party_shares.h"
 #include "publish/analysis_views.h"
 #include "publish/count_views.h"
 #include "publish/live_views.h"
@@ -235,7 +236,7 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
                {"openapi", "/api/openapi.json"},
                {"routes",
                 {"/api/night", "/api/parties", "/api/mayors", "/api/parties/registry", "/api/councils", "/api/councils/{id}", "/api/councils/{id}/wards",
-                 "/api/councils/{id}/marginality", "/api/shares", "/api/closest",
+                 "/api/councils/{id}/marginality", "/api/shares", "/api/closest", "/api/pns", "/api/commons",
                  "/api/headlines", "/api/log", "/api/events"}}});
   }
   if (path == "/api/openapi.json") {
@@ -270,6 +271,66 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
     if (!share_query.council.empty() && !night.FindCouncil(share_query.council))
       return Json(404, ErrorBody(404, "no council '" + share_query.council + "'"));
     return ok(SharesJson(SharesOf(night, share_query), registry));
+  }
+  if (path == "/api/pns" || path == "/api/commons") {
+    // The projected national share rests on wards comparable with last time; the Commons
+    // projection takes it (or shares given as ?share=CON=35,LAB=35) to the constituencies.
+    PnsOptions pns_options;
+    pns_options.filter = *filter;
+    if (auto it = values.find("method"); it != values.end() && !it->second.empty()) {
+      auto method = ParseShareMethod(it->second);
+      if (!method)
+        return bad_query(MakeError("'" + it->second + "' is not one of top-candidate, raw-total, average-per-candidate",
+                                   "method"));
+      pns_options.method = *method;
+    }
+    auto given = values.find("share");
+    std::optional<ProjectedNationalShare> pns;
+    if (path == "/api/pns" || given == values.end()) {
+      if (!options_.previous)
+        return Json(404, ErrorBody(404, "no projected national share: the service was started without the last "
+                                        "results for these seats (psephos serve --previous FILE); give ?share= for "
+                                        "a Commons projection"));
+      auto projected = ProjectNationalShare(night, *options_.previous, pns_options);
+      if (!projected) return Json(404, ErrorBody(404, projected.error().ToString(), &projected.error()));
+      pns = std::move(*projected);
+      if (path == "/api/pns") return ok(PnsJson(*pns, registry));
+    }
+    if (!options_.commons)
+      return Json(404, ErrorBody(404, "no Commons projection: the service was started without the general "
+                                      "election's constituencies (psephos serve --ge FILE)"));
+    std::map<std::string, double> shares;
+    std::string source = "given";
+    if (given != values.end()) {
+      auto parsed = ParseShares(registry, given->second, "share");
+      if (!parsed) return bad_query(parsed.error());
+      shares = std::move(*parsed);
+    } else {
+      shares = pns->Shares();
+      source = "projected national share from " + std::to_string(pns->wards) + " wards";
+    }
+    SwingMethod swing = SwingMethod::kUniform;
+    if (auto it = values.find("swing"); it != values.end() && !it->second.empty()) {
+      auto s = ParseSwingMethod(it->second);
+      if (!s) return bad_query(MakeError("'" + it->second + "' is not one of uniform, proportional", "swing"));
+      swing = *s;
+    }
+    auto projection = options_.commons->Project(shares, swing);
+    if (!projection) return bad_query(projection.error());
+    auto simulations = query.Seq("simulations");
+    if (!simulations) return bad_query(simulations.error());
+    auto seed = query.Seq("seed");
+    if (!seed) return bad_query(seed.error());
+    std::optional<CommonsSimulation> simulation;
+    const int64_t draws = values.count("simulations") ? *simulations : 10000;
+    if (draws > 100000) return bad_query(MakeError("at most 100000 simulations", "simulations"));
+    if (draws > 0) {
+      auto sim = options_.commons->Simulate(
+          shares, swing, {.simulations = static_cast<int>(draws), .seed = static_cast<uint64_t>(*seed == 0 ? 1 : *seed)});
+      if (!sim) return bad_query(sim.error());
+      simulation = std::move(*sim);
+    }
+    return ok(CommonsJson(*projection, shares, source, simulation, registry));
   }
   if (path == "/api/closest") {
     auto limit = query.Seq("limit");

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
@@ -44,9 +45,16 @@ struct HttpResponse {
   std::vector<std::pair<std::string, std::string>> headers;  // beyond Content-Type
 };
 
+class CommonsModel;
+
 struct ApiOptions {
   Tokens tokens;
   size_t max_body = 1 << 20;  // bytes; larger write bodies get 413
+  // Analysis that needs more than the night, when the service was given it: the last time the
+  // same seats were fought (the projected national share) and the last general election's
+  // constituencies (the Commons projection).
+  std::shared_ptr<const Night> previous;
+  std::shared_ptr<const CommonsModel> commons;
 };
 
 class Api {

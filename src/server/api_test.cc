@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "demo/generator.h"
+#include "analysis/commons.h"
+#include "readers/constituency_csv.h"
 #include "readers/csv.h"
 #include "readers/night_json.h"
 #include "readers/party_registry_reader.h"
@@ -36,7 +38,7 @@ class ApiTest : public ::testing::Test {
     engine_ = std::move(*engine);
     auto tokens = Tokens::Parse(std::string("desk-1 ") + kToken + "\n", "tokens");
     ASSERT_TRUE(tokens);
-    api_ = std::make_unique<Api>(*engine_, ApiOptions{*tokens, 64 << 10});
+    api_ = std::make_unique<Api>(*engine_, ApiOptions{*tokens, 64 << 10, nullptr, nullptr});
   }
 
   HttpResponse Get(const std::string& target, const std::string& etag = "") {
@@ -166,7 +168,7 @@ TEST(ApiCsv, DemocracyClubRowsOfTwoCouncils) {
   ASSERT_TRUE(engine);
   auto tokens = Tokens::Parse(std::string("desk-1 ") + kToken, "tokens");
   ASSERT_TRUE(tokens);
-  Api api(**engine, ApiOptions{*tokens, 1 << 20});
+  Api api(**engine, ApiOptions{*tokens, 1 << 20, nullptr, nullptr});
   HttpResponse r = api.Handle(HttpRequest{"POST", "/api/declarations", "text/csv; charset=utf-8",
                                           std::string("Bearer ") + kToken, "", *text});
   ASSERT_EQ(r.status, 201) << r.body;
@@ -253,6 +255,49 @@ TEST_F(ApiTest, AnalysisOfTheNightSoFar) {
   EXPECT_EQ(Get("/api/shares?method=median").status, 400);
   EXPECT_EQ(Get("/api/shares?council=atlantis").status, 404);
   EXPECT_EQ(Get("/api/councils/atlantis/marginality").status, 404);
+}
+
+// With the last results for the same seats and the general election's constituencies, the
+// service projects the national share and the Commons. Here "last time" is the night itself:
+// no change anywhere, so the projection is the baseline exactly.
+TEST_F(ApiTest, ProjectedShareAndCommons) {
+  std::string ge;
+  PSEPHOS_SHARED_DATA_OR_SKIP(ge, "ge2017-hoc-constituency/HoC-GE2017-constituency-results.csv");
+  for (size_t i = 0; i < night_.declarations.size(); ++i)
+    ASSERT_EQ(Post("/api/declarations", DeclarationBody(i)).status, 201);
+  EXPECT_EQ(Get("/api/pns").status, 404);  // not started with --previous
+  EXPECT_NE(Get("/api/commons?share=CON=40").body.find("--ge"), std::string::npos);
+
+  auto previous = Night::Create(night_.election, DefaultPartyRegistry());
+  ASSERT_TRUE(previous);
+  ASSERT_TRUE(previous->ApplyAll(night_.declarations).ok());
+  auto seats = ReadConstituencyCsv(ge, true);
+  ASSERT_TRUE(seats);
+  auto model = CommonsModel::Create(std::move(*seats));
+  ASSERT_TRUE(model);
+  ApiOptions options;
+  options.previous = std::make_shared<const Night>(std::move(*previous));
+  options.commons = std::make_shared<const CommonsModel>(std::move(*model));
+  Api api(*engine_, options);
+  auto get = [&](const std::string& target) { return api.Handle(HttpRequest{"GET", target, "", "", "", ""}); };
+
+  HttpResponse pns = get("/api/pns");
+  ASSERT_EQ(pns.status, 200) << pns.body;
+  json p = json::parse(pns.body);
+  EXPECT_GT(p["wards"].get<int>(), 0);
+  for (const json& party : p["parties"]) EXPECT_NEAR(party["change"].get<double>(), 0.0, 1e-9) << party;
+
+  HttpResponse commons = get("/api/commons?share=CON=42.4,LAB=40.0,LD=7.4&simulations=2000&seed=7");
+  ASSERT_EQ(commons.status, 200) << commons.body;
+  json c = json::parse(commons.body);
+  int total = 0;
+  for (const json& s : c["seats"]) total += s["seats"].get<int>();
+  EXPECT_EQ(total, 650);
+  EXPECT_EQ(c["majority_line"], 326);
+  EXPECT_EQ(get("/api/commons?share=CON=42.4,LAB=40.0,LD=7.4&simulations=2000&seed=7").body, commons.body);
+  EXPECT_EQ(get("/api/commons").status, 200);  // from the projected national share
+  EXPECT_EQ(get("/api/commons?share=XYZ=3").status, 400);
+  EXPECT_EQ(get("/api/commons?share=CON=40&simulations=1000000").status, 400);
 }
 
 // Each bad request gets a 4xx with a message, and nothing is logged or applied.
