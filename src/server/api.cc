@@ -245,7 +245,12 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
     return r;
   }
   if (path == "/healthz") return ok({{"status", "ok"}, {"seq", engine_.seq()}});
-  if (path == "/api/night") return ok(NightSummaryJson(engine_));
+  if (path == "/api/night") {
+    json body = NightSummaryJson(engine_);
+    // What analysis this service can do beyond the night itself (the page asks only for those).
+    body["analysis"] = {{"pns", options_.previous != nullptr}, {"commons", options_.commons != nullptr}};
+    return ok(body);
+  }
   if (path == "/api/mayors") {
     json list = json::array();
     for (const MayoralResult& m : night.mayors()) list.push_back(MayoralJson(m));

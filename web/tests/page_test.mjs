@@ -247,6 +247,8 @@ try {
   await page.click('a.back');
   await waitText(page, '#closest', 'Riverside & St <Mary>');
   check(true, 'the closest councils of the night list Riverside once it is complete');
+  await waitText(page, '[data-testid=shares]', 'Labour');
+  check(/top candidate/i.test(await page.textContent('#analysis')), 'vote shares are shown, with the method said');
   await waitText(page, '[data-testid=after]', 'After 1 of 3 councils');
   await post(declaration('hilltown', 'upper', 1, [['Mo Mills', 'PP53', 900], ['Ned North', 'PP52', 800]]));
   await waitText(page, '[data-council=hilltown] .label', 'Hilltown: 1 of 3 wards declared');

@@ -5,7 +5,7 @@
 import {getJson, query, follow} from './api.js';
 import {h, fill} from './dom.js';
 import {Parties} from './parties.js';
-import {BASELINES, COUNCIL_TYPES, scoreboard, councilList, councilPage, ticker, closestList, marginalitySection} from './views.js';
+import {BASELINES, COUNCIL_TYPES, scoreboard, councilList, councilPage, ticker, closestList, marginalitySection, analysisPanel} from './views.js';
 
 const state = {
   parties: null,
@@ -46,19 +46,23 @@ function matches(council) {
 async function load() {
   const r = route();
   const filtered = query({...filterQuery(), baseline: state.baseline});
-  const [night, board, councils, headlines, council, closest] = await Promise.all([
+  const [night, board, councils, headlines, council, closest, shares] = await Promise.all([
     getJson('/api/night'),
     getJson(`/api/parties${filtered}`),
     getJson('/api/councils'),
     getJson(`/api/headlines${filtered}`),
     r.name === 'council' ? getJson(`/api/councils/${encodeURIComponent(r.id)}`).catch(() => null) : null,
     getJson('/api/closest?limit=5'),
+    getJson(`/api/shares${query(filterQuery())}`),
   ]);
+  // Projections only where the service was given what they rest on (it says so in /api/night).
+  const pns = night.analysis?.pns ? await getJson('/api/pns').catch(() => null) : null;
+  const commons = night.analysis?.commons && pns ? await getJson('/api/commons').catch(() => null) : null;
   // Marginality needs a declared ward (the service answers 404 before the first).
   const marginality = council && council.wards_declared > 0
     ? await getJson(`/api/councils/${encodeURIComponent(council.id)}/marginality`).catch(() => null) : null;
   Object.assign(state, {night, board, councils: councils.councils, headlines: headlines.headlines, council,
-    closest: closest.closest, marginality});
+    closest: closest.closest, marginality, shares, pns, commons});
   render();
 }
 
@@ -115,6 +119,7 @@ function render() {
   renderHeader();
   fill($('ticker'), ticker(state.headlines));
   fill($('closest'), closestList(state.parties, state.closest));
+  fill($('analysis'), ...analysisPanel(state.parties, state.shares, state.pns, state.commons));
   fill($('ticker-note'), `In the order councils were decided; change against ${BASELINES[state.baseline]}.`);
   const r = route();
   $('night-view').hidden = r.name !== 'night';

@@ -185,3 +185,30 @@ export function marginalitySection(parties, m) {
       : 'Not all wards are declared: only the declared seats count.'),
     lines.length ? h('ul', {class: 'margins'}, lines) : h('p', {class: 'muted'}, 'Nothing to show yet.'));
 }
+
+const pct = (x) => `${x.toFixed(1)}%`;
+
+// Vote shares so far (the method said), and, when the service has them, the projected national
+// share and what it would mean for the Commons.
+export function analysisPanel(parties, shares, pns, commons) {
+  const out = [];
+  out.push(h('h3', {}, 'Vote share'),
+    h('p', {class: 'muted'}, `${shares.method_description}; ${plural(shares.wards, 'contested ward')} declared`),
+    shares.parties.length
+      ? h('ul', {class: 'shares', 'data-testid': 'shares'}, shares.parties.slice(0, 6).map((p) =>
+        h('li', {}, dot(parties, p.party), ` ${p.name} ${pct(p.share)}`)))
+      : h('p', {class: 'muted'}, 'No contested ward declared yet.'));
+  if (pns) {
+    out.push(h('h3', {}, 'Projected national share'),
+      h('p', {class: 'muted'}, `From ${plural(pns.wards, 'ward')} comparable with last time (docs/PNS.md)`),
+      h('ul', {class: 'shares'}, pns.parties.map((p) => h('li', {}, dot(parties, p.party), ` ${p.name} ${pct(p.share)} (${signed(Math.round(p.change * 10) / 10)})`))));
+  }
+  if (commons) {
+    const line = commons.hung ? 'Hung parliament' : `${parties.name(commons.majority)} majority`;
+    out.push(h('h3', {}, 'In the Commons'),
+      h('p', {}, `${line}: ${commons.seats.slice(0, 4).map((s) => `${s.name} ${s.seats}`).join(', ')} (${commons.majority_line} for a majority)`),
+      commons.simulation ? h('p', {class: 'muted'}, commons.simulation.outcomes.slice(0, 3)
+        .map((o) => `${o.outcome} ${Math.round(o.probability * 100)}%`).join(' · ')) : null);
+  }
+  return out;
+}
