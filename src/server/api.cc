@@ -101,6 +101,13 @@ struct Query {
     }
     return f;
   }
+  Result<ShareMethod> Method() const {
+    auto it = values.find("method");
+    if (it == values.end() || it->second.empty()) return ShareMethod::kTopCandidate;
+    auto m = ParseShareMethod(it->second);
+    if (!m) return MakeError("'" + it->second + "' is not one of top-candidate, raw-total, average-per-candidate", "method");
+    return *m;
+  }
   Result<Baseline> BaselineOf() const {
     auto it = values.find("baseline");
     if (it == values.end() || it->second.empty()) return Baseline::kEveOfPoll;
@@ -264,14 +271,9 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
   if (path == "/api/parties/registry") return ok(PartyRegistryJson(registry));
   if (path == "/api/shares") {
     // Vote shares over the declared contested wards; the method is said in the body.
-    ShareQuery share_query{*filter, "", ShareMethod::kTopCandidate};
-    if (auto it = values.find("method"); it != values.end() && !it->second.empty()) {
-      auto method = ParseShareMethod(it->second);
-      if (!method)
-        return bad_query(MakeError("'" + it->second + "' is not one of top-candidate, raw-total, average-per-candidate",
-                                   "method"));
-      share_query.method = *method;
-    }
+    auto method = query.Method();
+    if (!method) return bad_query(method.error());
+    ShareQuery share_query{*filter, "", *method};
     if (auto it = values.find("council"); it != values.end()) share_query.council = it->second;
     if (!share_query.council.empty() && !night.FindCouncil(share_query.council))
       return Json(404, ErrorBody(404, "no council '" + share_query.council + "'"));
@@ -280,15 +282,11 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
   if (path == "/api/pns" || path == "/api/commons") {
     // The projected national share rests on wards comparable with last time; the Commons
     // projection takes it (or shares given as ?share=CON=35,LAB=35) to the constituencies.
+    auto method = query.Method();
+    if (!method) return bad_query(method.error());
     PnsOptions pns_options;
     pns_options.filter = *filter;
-    if (auto it = values.find("method"); it != values.end() && !it->second.empty()) {
-      auto method = ParseShareMethod(it->second);
-      if (!method)
-        return bad_query(MakeError("'" + it->second + "' is not one of top-candidate, raw-total, average-per-candidate",
-                                   "method"));
-      pns_options.method = *method;
-    }
+    pns_options.method = *method;
     auto given = values.find("share");
     std::optional<ProjectedNationalShare> pns;
     if (path == "/api/pns" || given == values.end()) {
