@@ -8,6 +8,7 @@
 //   psephos serve                              the live service on the demo night (serve_command.h)
 //   psephos stv WARD.blt [--rules ni] [--json]  an STV count, stage by stage (count_commands.h)
 //   psephos mayor RESULTS.csv                   supplementary-vote mayors
+//   psephos generate --scale 10 --out DIR       a synthetic night as files (generate_command.h)
 //
 // Exit codes: 0 done; 1 usage (bad option; see --help); 2 bad input (a file or value was
 // wrong: nothing was applied, the message names file, line and field); 3 not found (no such
@@ -17,9 +18,11 @@
 #include <iostream>
 
 #include "cli/count_commands.h"
+#include "cli/generate_command.h"
 #include "cli/night_input.h"
 #include "cli/serve_command.h"
 #include "core/state_of_parties.h"
+#include "publish/outcomes_csv.h"
 #include "publish/views.h"
 #include "readers/night_json.h"
 
@@ -162,7 +165,8 @@ int main(int argc, char** argv) {
   auto* council_cmd = app.add_subcommand("council", "One council: composition before and after, control, change, wards");
   auto* headlines_cmd = app.add_subcommand("headlines", "Headlines in the order councils were decided");
   auto* import_cmd = app.add_subcommand("import", "Check results files and (with --out) write them as one night file");
-  for (CLI::App* cmd : {night_cmd, parties_cmd, councils_cmd, council_cmd, headlines_cmd, import_cmd})
+  auto* outcomes_cmd = app.add_subcommand("outcomes", "Every ward's winners, council and party as flat CSV (publish/outcomes_csv.h)");
+  for (CLI::App* cmd : {night_cmd, parties_cmd, councils_cmd, council_cmd, headlines_cmd, import_cmd, outcomes_cmd})
     AddNightOptions(*cmd, input);
   for (CLI::App* cmd : {night_cmd, parties_cmd, councils_cmd, headlines_cmd}) AddViewOptions(*cmd, view);
   AddViewOptions(*council_cmd, view, false);
@@ -173,6 +177,8 @@ int main(int argc, char** argv) {
   CLI::App* serve_cmd = AddServeCommand(app, serve);
   CountCommands counts;
   AddCountCommands(app, counts);
+  GenerateInput generate;
+  CLI::App* generate_cmd = AddGenerateCommand(app, generate);
 
   try {
     app.parse(argc, argv);
@@ -181,6 +187,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitUsage;
   }
   if (serve_cmd->parsed()) return RunServe(serve);
+  if (generate_cmd->parsed()) return RunGenerate(generate);
   if (std::optional<int> code = RunCountCommands(counts)) return *code;
   if (!input.demo && input.night_file.empty() && input.results.empty()) {
     std::cerr << "psephos: give --demo, --night FILE or --results FILE (see --help)\n";
@@ -194,5 +201,9 @@ int main(int argc, char** argv) {
   if (council_cmd->parsed()) return RunCouncil(*night, council_id, wards || !view.json, view);
   if (headlines_cmd->parsed()) return RunHeadlines(*night, view);
   if (import_cmd->parsed()) return RunImport(*night, out);
+  if (outcomes_cmd->parsed()) {
+    WriteOutcomesCsv(*night, std::cout);
+    return 0;
+  }
   return kExitUsage;
 }

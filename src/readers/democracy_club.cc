@@ -110,6 +110,9 @@ Result<DeclarationSet> BuildDeclarations(const std::vector<DcRow>& rows, const s
 
     if (TrimText(row.party_id).empty()) return MakeError("empty party", row.party_field, file, row.line);
     auto label = CommissionLabel(TrimText(row.party_id));
+    // An id the registry holds as it is ("RES", "LOCAL:..."): psephos generate writes those
+    // that have no Democracy Club form.
+    if (!label && parties.registry().Find(TrimText(row.party_id))) label = TrimText(row.party_id);
     if (!label)
       return MakeError("'" + row.party_id + "' is not a Democracy Club party id (party:NN, joint-party:NN-MM, ynmp-party:2)",
                        row.party_field, file, row.line);
