@@ -110,6 +110,7 @@ class Night {
   std::map<std::string, CouncilOutcome, std::less<>> outcomes_;
   std::vector<std::unique_ptr<Declaration>> declarations_;
   std::vector<std::string> settled_order_;
+  std::set<std::string, std::less<>> settled_;  // the councils in settled_order_
 };
 
 }  // namespace psephos
