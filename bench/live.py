@@ -149,8 +149,15 @@ def serve(args, work):
     finally:
         service_kib = service.stop()
     port = free_port()
+    # nginx's worker runs as another user: it must be able to reach the file.
+    for folder in (work, www):
+        folder.chmod(0o755)
+    (www / "parties.json").chmod(0o644)
     server = nginx(www, port, work)
     try:
+        same = urllib.request.urlopen(f"http://127.0.0.1:{port}/api/parties", timeout=10).read()
+        if same != body:
+            sys.exit("bench serve: nginx does not serve the bytes psephos serves")
         rows.append(("nginx (static file)", *wrk(f"http://127.0.0.1:{port}/api/parties", args.duration, args.connections)))
     finally:
         server.terminate()
@@ -163,6 +170,8 @@ def serve(args, work):
     print(table)
     if args.markdown:
         Path(args.markdown).write_text(table)
+    if any(errors for _, _, _, errors in rows):
+        sys.exit("bench serve: a server answered with errors")
 
 
 def fanout(args, work):
