@@ -46,14 +46,15 @@ def peer_commands(out):
 
 
 def timed(command, cwd, label):
-    """Runs a command; returns (seconds, peak resident KiB). Fails the benchmark on error."""
+    """Runs a command; returns (wall seconds, CPU seconds, peak resident KiB). Fails the
+    benchmark on error."""
     with tempfile.NamedTemporaryFile("r") as stats:
-        run = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", stats.name] + command,
+        run = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", stats.name] + command,
                              cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if run.returncode != 0:
             sys.exit(f"bench batch: {label} failed ({run.returncode}):\n{run.stderr[-2000:]}")
-        seconds, kib = stats.read().split()[-2:]
-    return float(seconds), int(kib)
+        seconds, user, system, kib = stats.read().split()[-4:]
+    return float(seconds), float(user) + float(system), int(kib)
 
 
 def canonical(path):
@@ -93,7 +94,7 @@ def main():
                                           f'--results dc-csv:results.csv > "{out("psephos")}"'], None)}
         tools.update(peer_commands(out))
         tools = {name: tool for name, tool in tools.items() if name in args.tools.split(",")}
-        times, memory = {}, {}
+        times, cpu, memory = {}, {}, {}
         for name, (command, missing) in tools.items():
             if missing:
                 if ci:
@@ -102,7 +103,8 @@ def main():
                 continue
             results = [timed(command, night, f"{name} at {scale}x") for _ in range(runs)]
             times[name] = statistics.median(r[0] for r in results)
-            memory[name] = max(r[1] for r in results)
+            cpu[name] = statistics.median(r[1] for r in results)
+            memory[name] = max(r[2] for r in results)
         expected = canonical(out("psephos"))
         for name in times:
             if name == "psephos":
@@ -115,9 +117,12 @@ def main():
         print(f"bench batch: {scale}x: {len(expected)} output lines; "
               f"{', '.join(times)} agree")
         for name in times:
-            rows.append((scale, name, times[name], memory[name], times[name] / max(times["psephos"], 1e-9)))
-    header = "| scale | tool | seconds (median of %d) | peak RSS MiB | time / Psephos |\n|---:|---|---:|---:|---:|\n" % runs
-    table = header + "".join(f"| {s}x | {n} | {t:.2f} | {m / 1024:.0f} | {r:.1f} |\n" for s, n, t, m, r in rows)
+            rows.append((scale, name, times[name], cpu[name], memory[name],
+                         times[name] / max(times.get("psephos", 0), 1e-9)))
+    header = ("| scale | tool | wall s (median of %d) | CPU s (user+sys) | peak RSS MiB | wall / Psephos |\n"
+              "|---:|---|---:|---:|---:|---:|\n" % runs)
+    table = header + "".join(f"| {s}x | {n} | {t:.2f} | {c:.2f} | {m / 1024:.0f} | {r:.1f} |\n"
+                             for s, n, t, c, m, r in rows)
     print(table)
     if args.markdown:
         Path(args.markdown).write_text(table)
