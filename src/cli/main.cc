@@ -9,6 +9,7 @@
 //   psephos stv WARD.blt [--rules ni] [--json]  an STV count, stage by stage (count_commands.h)
 //   psephos mayor RESULTS.csv                   supplementary-vote mayors
 //   psephos generate --scale 10 --out DIR       a synthetic night as files (generate_command.h)
+//   psephos outcomes --night N.json --results F  every ward, council and party as flat CSV
 //
 // Exit codes: 0 done; 1 usage (bad option; see --help); 2 bad input (a file or value was
 // wrong: nothing was applied, the message names file, line and field); 3 not found (no such
