@@ -8,6 +8,8 @@
 //   psephos serve                              the live service on the demo night (serve_command.h)
 //   psephos stv WARD.blt [--rules ni] [--json]  an STV count, stage by stage (count_commands.h)
 //   psephos mayor RESULTS.csv                   supplementary-vote mayors
+//   psephos generate --scale 10 --out DIR       a synthetic night as files (generate_command.h)
+//   psephos outcomes --night N.json --results F  every ward, council and party as flat CSV
 //
 // Exit codes: 0 done; 1 usage (bad option; see --help); 2 bad input (a file or value was
 // wrong: nothing was applied, the message names file, line and field); 3 not found (no such
@@ -18,9 +20,11 @@
 
 #include "cli/count_commands.h"
 #include "cli/analysis_commands.h"
+#include "cli/generate_command.h"
 #include "cli/night_input.h"
 #include "cli/serve_command.h"
 #include "core/state_of_parties.h"
+#include "publish/outcomes_csv.h"
 #include "publish/views.h"
 #include "readers/night_json.h"
 
@@ -163,7 +167,8 @@ int main(int argc, char** argv) {
   auto* council_cmd = app.add_subcommand("council", "One council: composition before and after, control, change, wards");
   auto* headlines_cmd = app.add_subcommand("headlines", "Headlines in the order councils were decided");
   auto* import_cmd = app.add_subcommand("import", "Check results files and (with --out) write them as one night file");
-  for (CLI::App* cmd : {night_cmd, parties_cmd, councils_cmd, council_cmd, headlines_cmd, import_cmd})
+  auto* outcomes_cmd = app.add_subcommand("outcomes", "Every ward's winners, council and party as flat CSV (publish/outcomes_csv.h)");
+  for (CLI::App* cmd : {night_cmd, parties_cmd, councils_cmd, council_cmd, headlines_cmd, import_cmd, outcomes_cmd})
     AddNightOptions(*cmd, input);
   for (CLI::App* cmd : {night_cmd, parties_cmd, councils_cmd, headlines_cmd}) AddViewOptions(*cmd, view);
   AddViewOptions(*council_cmd, view, false);
@@ -175,6 +180,8 @@ int main(int argc, char** argv) {
   CountCommands counts;
   AddCountCommands(app, counts);
   AnalysisCommands analysis(app, input);  // shares, swing, pns, commons, marginality, closest
+  GenerateInput generate;
+  CLI::App* generate_cmd = AddGenerateCommand(app, generate);
 
   try {
     app.parse(argc, argv);
@@ -183,6 +190,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitUsage;
   }
   if (serve_cmd->parsed()) return RunServe(serve);
+  if (generate_cmd->parsed()) return RunGenerate(generate);
   if (std::optional<int> code = RunCountCommands(counts)) return *code;
   if (auto code = analysis.Run(std::cout, std::cerr)) return *code;
   if (!input.demo && input.night_file.empty() && input.results.empty()) {
@@ -197,5 +205,9 @@ int main(int argc, char** argv) {
   if (council_cmd->parsed()) return RunCouncil(*night, council_id, wards || !view.json, view);
   if (headlines_cmd->parsed()) return RunHeadlines(*night, view);
   if (import_cmd->parsed()) return RunImport(*night, out);
+  if (outcomes_cmd->parsed()) {
+    WriteOutcomesCsv(*night, std::cout);
+    return 0;
+  }
   return kExitUsage;
 }

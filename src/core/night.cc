@@ -174,10 +174,18 @@ void Night::Redecide(const std::string& council_id) {
   auto declared = declared_.find(council_id);
   auto [it, fresh] = outcomes_.insert_or_assign(
       council_id, DecideCouncil(council, declared == declared_.end() ? kNone : declared->second, registry_));
-  auto pos = std::find(news_order_.begin(), news_order_.end(), council_id);
-  if (it->second.control.settled && pos == news_order_.end()) news_order_.push_back(council_id);
+  // The set answers "already in the headline order?" without a walk of the order, so a
+  // declaration costs the same at 150 councils as at 150,000 (scripts/bench incremental).
+  const bool listed = settled_.count(council_id) > 0;
+  if (it->second.control.settled && !listed) {
+    news_order_.push_back(council_id);
+    settled_.insert(council_id);
+  }
   // A withdrawal or a recount can unsettle a call: it leaves the headlines until settled again.
-  if (!it->second.control.settled && pos != news_order_.end()) news_order_.erase(pos);
+  if (!it->second.control.settled && listed) {
+    news_order_.erase(std::find(news_order_.begin(), news_order_.end(), council_id));
+    settled_.erase(council_id);
+  }
 }
 
 Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revision revision) const {
@@ -197,10 +205,13 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
 
 std::vector<std::string> Night::Apply(CheckedBatch batch) {
   std::vector<std::string> touched;
+  // Membership in a set: a whole night in one batch (psephos outcomes at 1000x: 3 million
+  // wards, 150,000 councils) must not search the councils touched for every ward.
+  std::set<std::string, std::less<>> seen;
   for (size_t i = 0; i < batch.declarations.size(); ++i) {
-    const std::string council = batch.declarations[i].council;
+    std::string council = batch.declarations[i].council;
     ApplyOne(std::move(batch.declarations[i]), std::move(batch.counts[i]));
-    if (std::find(touched.begin(), touched.end(), council) == touched.end()) touched.push_back(council);
+    if (seen.insert(council).second) touched.push_back(std::move(council));
   }
   for (const std::string& council : touched) Redecide(council);
   return touched;

@@ -25,6 +25,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/council_outcome.h"
@@ -116,11 +117,20 @@ class Night {
   Election election_;
   PartyRegistry registry_;
   NightOptions options_;
-  std::map<std::string, size_t, std::less<>> council_index_;
-  std::map<std::string, std::map<std::string, WardResult>, std::less<>> declared_;
-  std::map<std::string, CouncilOutcome, std::less<>> outcomes_;
+  // Hashed by council id, looked up by string_view: a declaration's cost must not grow with
+  // the number of councils (scripts/bench incremental; none of these is iterated in order).
+  struct IdHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  template <typename T>
+  using ById = std::unordered_map<std::string, T, IdHash, std::equal_to<>>;
+  ById<size_t> council_index_;
+  ById<std::map<std::string, WardResult>> declared_;
+  ById<CouncilOutcome> outcomes_;
   std::vector<std::unique_ptr<Declaration>> declarations_;
   std::vector<std::string> news_order_;
+  std::set<std::string, std::less<>> settled_;  // the councils in news_order_
   std::vector<MayoralResult> mayors_;
 };
 

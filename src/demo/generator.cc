@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -157,28 +158,24 @@ void SetTimes(Rng& rng, CouncilType type, std::vector<Declaration>& declarations
   }
 }
 
-}  // namespace
-
-GeneratedNight GenerateNight(const GeneratorOptions& options) {
-  const int scale = std::max(1, options.scale);
-  const std::chrono::sys_days polling_day = ParseDate(options.date);
-  const std::string date = FormatTime(polling_day, 0).substr(0, 10);
-
-  GeneratedNight night;
-  Election& election = night.election;
+// The night's header: id, name, date and rehearsal flag, with no councils yet.
+Election NightHeader(const std::string& date) {
+  Election election;
   election.id = "local." + date;
   election.name = "Demo night: English local elections (synthetic)";
   election.date = date;
   election.rehearsal = true;  // made-up results: never to be mistaken for a real night
-  election.councils.reserve(static_cast<size_t>(scale) * kCouncilsPerBlock);
+  return election;
+}
 
+// Builds the councils one at a time in council order and hands each to `visit` with its
+// wards' declarations (declared_at empty) and their times in seconds after midnight.
+void BuildCouncils(const GeneratorOptions& options, const std::string& date,
+                   const std::function<void(BuiltCouncil&, std::vector<int64_t>&)>& visit) {
+  const int scale = std::max(1, options.scale);
   Rng names_rng(DeriveSeed(options.seed, kNames));
   std::set<std::string> council_ids;
-  std::vector<Declaration>& declarations = night.declarations;
-  // About 20 wards a council: reserving spares the copies a growing vector makes at scale.
-  declarations.reserve(static_cast<size_t>(scale) * kCouncilsPerBlock * 20);
   std::vector<int64_t> seconds;
-
   for (int block = 0; block < scale; ++block) {
     Rng block_rng(DeriveSeed(DeriveSeed(options.seed, kBlocks), static_cast<uint64_t>(block)));
     const auto shape = BlockShape(block_rng);
@@ -209,11 +206,46 @@ GeneratedNight GenerateNight(const GeneratorOptions& options) {
       BuiltCouncil built = BuildCouncil(rng, plan);
 
       Rng time_rng(DeriveSeed(DeriveSeed(options.seed, kTimes), index));
+      seconds.clear();
       SetTimes(time_rng, plan.type, built.declarations, seconds);
-      for (Declaration& d : built.declarations) declarations.push_back(std::move(d));
-      election.councils.push_back(std::move(built.council));
+      visit(built, seconds);
     }
   }
+}
+
+}  // namespace
+
+Election NightElection(const GeneratorOptions& options) {
+  return NightHeader(FormatTime(ParseDate(options.date), 0).substr(0, 10));
+}
+
+void StreamNight(const GeneratorOptions& options, const CouncilVisitor& visit) {
+  const std::chrono::sys_days polling_day = ParseDate(options.date);
+  const std::string date = FormatTime(polling_day, 0).substr(0, 10);
+  BuildCouncils(options, date, [&](BuiltCouncil& built, std::vector<int64_t>& seconds) {
+    for (size_t w = 0; w < built.declarations.size(); ++w)
+      built.declarations[w].declared_at = FormatTime(polling_day, seconds[w]);
+    visit(built.council, built.declarations);
+  });
+}
+
+GeneratedNight GenerateNight(const GeneratorOptions& options) {
+  const int scale = std::max(1, options.scale);
+  const std::chrono::sys_days polling_day = ParseDate(options.date);
+  const std::string date = FormatTime(polling_day, 0).substr(0, 10);
+
+  GeneratedNight night;
+  night.election = NightHeader(date);
+  night.election.councils.reserve(static_cast<size_t>(scale) * kCouncilsPerBlock);
+  std::vector<Declaration>& declarations = night.declarations;
+  // About 20 wards a council: reserving spares the copies a growing vector makes at scale.
+  declarations.reserve(static_cast<size_t>(scale) * kCouncilsPerBlock * 20);
+  std::vector<int64_t> seconds;
+  BuildCouncils(options, date, [&](BuiltCouncil& built, std::vector<int64_t>& council_seconds) {
+    seconds.insert(seconds.end(), council_seconds.begin(), council_seconds.end());
+    for (Declaration& d : built.declarations) declarations.push_back(std::move(d));
+    night.election.councils.push_back(std::move(built.council));
+  });
 
   // Sort by time; level times keep council and ward order, so the order is total. The
   // declarations are permuted in place (one move each): at scale 1000 a second vector of them

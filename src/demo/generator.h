@@ -24,6 +24,7 @@
 #define PSEPHOS_DEMO_GENERATOR_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,17 @@ struct GeneratedNight {
 // Generates the night. A scale below 1 counts as 1; a date that is not YYYY-MM-DD falls back
 // to 2018-05-03 (the generator has no error path: its input is the programmer's).
 GeneratedNight GenerateNight(const GeneratorOptions& options);
+
+// The same night as a stream, for nights too big to hold (scale 1000 is about 3 million
+// wards): `visit` gets each council in council order with its declarations in ward order,
+// declared_at set, and may move from both. The councils and declarations are those of
+// GenerateNight (which sorts the declarations by time).
+//
+//   Election header = NightElection(options);   // id, name, date, rehearsal; no councils
+//   StreamNight(options, [&](Council& c, std::vector<Declaration>& ds) { ... });
+using CouncilVisitor = std::function<void(Council& council, std::vector<Declaration>& declarations)>;
+void StreamNight(const GeneratorOptions& options, const CouncilVisitor& visit);
+Election NightElection(const GeneratorOptions& options);
 
 }  // namespace psephos
 

@@ -186,6 +186,21 @@ TEST(GenerateNight, SameSeedGivesTheSameNight) {
   EXPECT_EQ(DigestOf(GenerateNight({.seed = 7})), DigestOf(GenerateNight({.seed = 7})));
 }
 
+// The stream is the same night in council order: sorting its declarations by time (level
+// times keep council and ward order) gives GenerateNight's night exactly.
+TEST(StreamNight, GivesTheNightOfGenerateNight) {
+  const GeneratorOptions options{.seed = 11, .scale = 2};
+  GeneratedNight streamed;
+  streamed.election = NightElection(options);
+  StreamNight(options, [&](Council& council, std::vector<Declaration>& declarations) {
+    streamed.election.councils.push_back(std::move(council));
+    for (Declaration& d : declarations) streamed.declarations.push_back(std::move(d));
+  });
+  std::stable_sort(streamed.declarations.begin(), streamed.declarations.end(),
+                   [](const Declaration& a, const Declaration& b) { return a.declared_at < b.declared_at; });
+  EXPECT_EQ(DigestOf(streamed), DigestOf(GenerateNight(options)));
+}
+
 TEST(GenerateNight, DifferentSeedGivesADifferentNight) {
   EXPECT_NE(DigestOf(GenerateNight({.seed = 2018})), DigestOf(GenerateNight({.seed = 2019})));
 }

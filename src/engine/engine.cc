@@ -190,9 +190,11 @@ Result<std::string> Engine::ApplyEntry(const LogEntry& entry) {
   std::optional<Council> old_council;
   std::optional<CouncilOutcome> old_outcome;
   if (const Council* c = night_->FindCouncil(council_id)) {
-    old_council = *c;
+    // Only a council entry replaces the council; a declaration leaves it where it is, so the
+    // copy (its wards and seats) is made only when it is needed.
+    if (council_setup) old_council = *c;
     old_outcome = *night_->Outcome(council_id);
-    Retally(*old_council, *old_outcome, -1);
+    Retally(council_setup ? *old_council : *c, *old_outcome, -1);
   }
   apply();
   const Council& council = *night_->FindCouncil(council_id);

@@ -1,5 +1,7 @@
 #include "readers/csv.h"
 
+#include <functional>
+
 #include <fstream>
 #include <sstream>
 
@@ -31,28 +33,45 @@ Error CsvTable::FieldError(const CsvRow& row, size_t column, std::string message
   return MakeError(std::move(message), std::move(field), file, row.line);
 }
 
-Result<CsvTable> ParseCsv(std::string_view text, std::string file, bool has_header) {
-  CsvTable table;
-  table.file = std::move(file);
+Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
+                    const std::function<Status(const CsvRow&)>& on_row) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (Trim(text).empty()) return MakeError("the file is empty", "", table.file);
 
-  std::vector<CsvRow> rows;
   CsvRow row;
   std::string field;
   int64_t line = 1;
   row.line = 1;
   bool in_quotes = false, field_quoted = false, row_has_content = false;
+  bool header_pending = has_header;
+  std::optional<size_t> width;
+  if (has_header) table.header.clear();
   auto end_field = [&] {
     row.fields.push_back(std::move(field));
     field.clear();
     field_quoted = false;
   };
-  auto end_row = [&] {
+  // Hands a finished row on (the header to the table), then clears it for the next one.
+  auto end_row = [&]() -> Status {
     end_field();
-    if (row_has_content) rows.push_back(std::move(row));
-    row = CsvRow{};
+    Status status;
+    if (row_has_content) {
+      if (header_pending) {
+        table.header = std::move(row.fields);
+        width = table.header.size();
+        header_pending = false;
+      } else {
+        if (!width) width = row.fields.size();
+        if (row.fields.size() != *width)
+          return MakeError("expected " + std::to_string(*width) + " fields, found " +
+                               std::to_string(row.fields.size()),
+                           "", table.file, row.line);
+        status = on_row(row);
+      }
+    }
+    row.fields.clear();
     row_has_content = false;
+    return status;
   };
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
@@ -78,7 +97,7 @@ Result<CsvTable> ParseCsv(std::string_view text, std::string file, bool has_head
       row_has_content = true;
     } else if (c == '\r' || c == '\n') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      end_row();
+      if (Status s = end_row(); !s) return s;
       row.line = ++line;
     } else {
       if (c != ' ' && c != '\t') row_has_content = true;
@@ -86,22 +105,21 @@ Result<CsvTable> ParseCsv(std::string_view text, std::string file, bool has_head
     }
   }
   if (in_quotes) return MakeError("a quoted field is never closed", "", table.file, line);
-  end_row();
+  if (Status s = end_row(); !s) return s;
+  if (header_pending) return MakeError("the file has no header row", "", table.file, 1);
+  return {};
+}
 
-  size_t first = 0;
-  if (has_header) {
-    if (rows.empty()) return MakeError("the file has no header row", "", table.file, 1);
-    table.header = std::move(rows[0].fields);
-    first = 1;
-  }
-  size_t width = has_header ? table.header.size() : (rows.empty() ? 0 : rows[0].fields.size());
-  for (size_t r = first; r < rows.size(); ++r) {
-    if (rows[r].fields.size() != width)
-      return MakeError("expected " + std::to_string(width) + " fields, found " +
-                           std::to_string(rows[r].fields.size()),
-                       "", table.file, rows[r].line);
-    table.rows.push_back(std::move(rows[r]));
-  }
+Result<CsvTable> ParseCsv(std::string_view text, std::string file, bool has_header) {
+  CsvTable table;
+  table.file = std::move(file);
+  std::vector<CsvRow> rows;
+  Status status = ParseCsvRows(text, table, has_header, [&](const CsvRow& row) -> Status {
+    rows.push_back(row);
+    return {};
+  });
+  if (!status) return status.error();
+  table.rows = std::move(rows);
   return table;
 }
 

@@ -13,6 +13,7 @@
 #define PSEPHOS_READERS_CSV_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,12 @@ struct CsvTable {
 // quote, a row with a different number of fields than the header, or an empty file. Rows that
 // are entirely empty (blank lines) are skipped.
 Result<CsvTable> ParseCsv(std::string_view text, std::string file, bool has_header = true);
+// The same parse as a stream, for files too big to hold as rows (a 1000x night is 15 million
+// rows): `on_row` gets each data row as it ends (the row is reused afterwards); the header, if
+// any, goes to table.header before the first row. The first error, the parser's or on_row's,
+// stops the parse and is returned; rows before it were already handed on.
+Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
+                    const std::function<Status(const CsvRow&)>& on_row);
 
 // Reads a file whole; the error names the file.
 Result<std::string> ReadFile(const std::string& path);

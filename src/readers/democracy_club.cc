@@ -95,47 +95,52 @@ std::string CouncilNameFromElection(std::string_view name, std::string_view slug
   return internal::CouncilNameFromSlug(slug);
 }
 
-Result<DeclarationSet> BuildDeclarations(const std::vector<DcRow>& rows, const std::string& file,
-                                         const PartyRegistry& registry,
-                                         const ReadOptions& options) {
-  PartyResolver parties(registry, options.unknown_parties);
-  internal::BallotIndex index;
-  std::vector<std::string> warnings;
-  for (const DcRow& row : rows) {
+// Builds the declarations from candidate rows fed one at a time, so that a CSV need not be
+// held as rows (ReadDemocracyClubCsvText streams it); nothing is returned until Finish.
+class DeclarationBuilder {
+ public:
+  DeclarationBuilder(std::string file, const PartyRegistry& registry, const ReadOptions& options)
+      : file_(std::move(file)), options_(options), parties_(registry, options.unknown_parties) {}
+
+  Status Add(const DcRow& row) {
+    if (!first_) first_ = FieldNames{row.name_field, row.elected_field};
     auto parts = ParseBallotId(row.ballot_id);
     if (!parts)
       return MakeError("'" + row.ballot_id + "' is not a local ballot id (local.<council>.<ward>[.by].<date>)",
-                       row.ballot_field, file, row.ballot_line);
-    if (!options.election_date.empty() && parts->date != options.election_date) continue;
+                       row.ballot_field, file_, row.ballot_line);
+    if (!options_.election_date.empty() && parts->date != options_.election_date) return {};
 
-    if (TrimText(row.party_id).empty()) return MakeError("empty party", row.party_field, file, row.line);
+    if (TrimText(row.party_id).empty()) return MakeError("empty party", row.party_field, file_, row.line);
     auto label = CommissionLabel(TrimText(row.party_id));
+    // An id the registry holds as it is ("RES", "LOCAL:..."): psephos generate writes those
+    // that have no Democracy Club form.
+    if (!label && parties_.registry().Find(TrimText(row.party_id))) label = TrimText(row.party_id);
     if (!label)
       return MakeError("'" + row.party_id + "' is not a Democracy Club party id (party:NN, joint-party:NN-MM, ynmp-party:2)",
-                       row.party_field, file, row.line);
+                       row.party_field, file_, row.line);
     std::string party;
-    if (parties.registry().Find(*label)) {
+    if (parties_.registry().Find(*label)) {
       party = *label;
-    } else if (auto by_name = parties.registry().Resolve(row.party_name)) {
+    } else if (auto by_name = parties_.registry().Resolve(row.party_name)) {
       // The registry holds some parties under a local id (LOCAL:english-democrats for
       // party:17): the name still finds them; say so, as ids and names should agree.
       party = *by_name;
-      warnings.push_back(file + ":" + std::to_string(row.line) + ": party id " + row.party_id +
-                         " is not in data/parties.csv; read '" + row.party_name + "' as " + party);
-    } else if (options.unknown_parties == UnknownParties::kLocal) {
-      auto local = parties.Resolve(row.party_name, file, row.line, row.party_field);
+      warnings_.push_back(file_ + ":" + std::to_string(row.line) + ": party id " + row.party_id +
+                          " is not in data/parties.csv; read '" + row.party_name + "' as " + party);
+    } else if (options_.unknown_parties == UnknownParties::kLocal) {
+      auto local = parties_.Resolve(row.party_name, file_, row.line, row.party_field);
       if (!local) return local.error();
       party = *local;
     } else {
       return MakeError("unknown party id '" + row.party_id + "' (" + *label + " '" + row.party_name +
                            "' is not in data/parties.csv)",
-                       row.party_field, file, row.line);
+                       row.party_field, file_, row.line);
     }
     if (TrimText(row.person_name).empty())
-      return MakeError("empty candidate name", row.name_field, file, row.line);
+      return MakeError("empty candidate name", row.name_field, file_, row.line);
 
     bool is_new = false;
-    internal::BallotRows& ballot = index.Get(row.ballot_id, &is_new);
+    internal::BallotRows& ballot = index_.Get(row.ballot_id, &is_new);
     Declaration& d = ballot.declaration;
     std::string ward_gss = GssFromPostId(row.post_id);
     if (is_new) {
@@ -145,25 +150,49 @@ Result<DeclarationSet> BuildDeclarations(const std::vector<DcRow>& rows, const s
     } else if (d.ward_gss != ward_gss) {
       return MakeError("post '" + row.post_id + "' differs from the ballot's earlier rows (" +
                            d.ward_gss + ")",
-                       row.post_field, file, row.line);
+                       row.post_field, file_, row.line);
     }
     ballot.Add(Candidate{TrimText(row.person_name), party, row.votes, row.elected}, row.line);
+    return {};
   }
 
-  DeclarationSet set;
-  for (internal::BallotRows& ballot : index.ballots()) {
-    if (Status s = ballot.CheckNoRepeatedCandidate(file, rows.empty() ? "" : rows[0].name_field); !s)
-      return s.error();
-    int elected = ballot.ElectedCount();
-    if (elected == 0)
-      return MakeError("no candidate is flagged elected in " + ballot.declaration.ballot_id,
-                       rows.empty() ? "elected" : rows[0].elected_field, file, ballot.first_line);
-    ballot.declaration.seats = elected;
-    set.declarations.push_back(std::move(ballot.declaration));
+  Result<DeclarationSet> Finish() {
+    const std::string name_field = first_ ? first_->name : "";
+    const std::string elected_field = first_ ? first_->elected : "elected";
+    DeclarationSet set;
+    for (internal::BallotRows& ballot : index_.ballots()) {
+      if (Status s = ballot.CheckNoRepeatedCandidate(file_, name_field); !s) return s.error();
+      int elected = ballot.ElectedCount();
+      if (elected == 0)
+        return MakeError("no candidate is flagged elected in " + ballot.declaration.ballot_id,
+                         elected_field, file_, ballot.first_line);
+      ballot.declaration.seats = elected;
+      set.declarations.push_back(std::move(ballot.declaration));
+    }
+    set.new_parties = parties_.new_parties();
+    set.warnings = std::move(warnings_);
+    return set;
   }
-  set.new_parties = parties.new_parties();
-  set.warnings = std::move(warnings);
-  return set;
+
+ private:
+  struct FieldNames {
+    std::string name, elected;
+  };
+  std::string file_;
+  const ReadOptions& options_;
+  PartyResolver parties_;
+  internal::BallotIndex index_;
+  std::vector<std::string> warnings_;
+  std::optional<FieldNames> first_;
+};
+
+Result<DeclarationSet> BuildDeclarations(const std::vector<DcRow>& rows, const std::string& file,
+                                         const PartyRegistry& registry,
+                                         const ReadOptions& options) {
+  DeclarationBuilder builder(file, registry, options);
+  for (const DcRow& row : rows)
+    if (Status s = builder.Add(row); !s) return s.error();
+  return builder.Finish();
 }
 
 // ---- JSON ----------------------------------------------------------------------------------
@@ -334,7 +363,9 @@ class JsonRows {
 
 // ---- CSV -----------------------------------------------------------------------------------
 
-Result<std::vector<DcRow>> ReadCsvRows(const CsvTable& table) {
+enum CsvColumn { kBallot, kPostId, kPostLabel, kName, kPartyId, kPartyName, kVotes, kElected, kSpoilt };
+
+Result<std::vector<size_t>> CsvColumns(const CsvTable& table) {
   std::vector<size_t> col;
   for (const char* name : {"ballot_paper_id", "post_id", "post_label", "person_name", "party_id",
                            "party_name", "votes", "elected", "spoilt"}) {
@@ -342,34 +373,33 @@ Result<std::vector<DcRow>> ReadCsvRows(const CsvTable& table) {
     if (!c) return c.error();
     col.push_back(*c);
   }
-  enum { kBallot, kPostId, kPostLabel, kName, kPartyId, kPartyName, kVotes, kElected, kSpoilt };
-  std::vector<DcRow> rows;
-  for (const CsvRow& r : table.rows) {
-    DcRow row;
-    row.line = row.ballot_line = r.line;
-    row.ballot_id = TrimText(r.fields[col[kBallot]]);
-    row.post_id = TrimText(r.fields[col[kPostId]]);
-    row.post_label = r.fields[col[kPostLabel]];
-    row.person_name = r.fields[col[kName]];
-    row.party_id = r.fields[col[kPartyId]];
-    row.party_name = r.fields[col[kPartyName]];
-    auto votes = ParseCount(table, r, col[kVotes]);
-    if (!votes) return votes.error();
-    row.votes = *votes;
-    auto elected = ParseFlag(table, r, col[kElected], /*empty_is_false=*/false);
-    if (!elected) return elected.error();
-    row.elected = *elected;
-    auto spoilt = ParseOptionalCount(table, r, col[kSpoilt]);
-    if (!spoilt) return spoilt.error();
-    row.spoilt = *spoilt;
-    row.ballot_field = "ballot_paper_id";
-    row.party_field = "party_id";
-    row.name_field = "person_name";
-    row.post_field = "post_id";
-    row.elected_field = "elected";
-    rows.push_back(std::move(row));
-  }
-  return rows;
+  return col;
+}
+
+Result<DcRow> ReadCsvRow(const CsvTable& table, const std::vector<size_t>& col, const CsvRow& r) {
+  DcRow row;
+  row.line = row.ballot_line = r.line;
+  row.ballot_id = TrimText(r.fields[col[kBallot]]);
+  row.post_id = TrimText(r.fields[col[kPostId]]);
+  row.post_label = r.fields[col[kPostLabel]];
+  row.person_name = r.fields[col[kName]];
+  row.party_id = r.fields[col[kPartyId]];
+  row.party_name = r.fields[col[kPartyName]];
+  auto votes = ParseCount(table, r, col[kVotes]);
+  if (!votes) return votes.error();
+  row.votes = *votes;
+  auto elected = ParseFlag(table, r, col[kElected], /*empty_is_false=*/false);
+  if (!elected) return elected.error();
+  row.elected = *elected;
+  auto spoilt = ParseOptionalCount(table, r, col[kSpoilt]);
+  if (!spoilt) return spoilt.error();
+  row.spoilt = *spoilt;
+  row.ballot_field = "ballot_paper_id";
+  row.party_field = "party_id";
+  row.name_field = "person_name";
+  row.post_field = "post_id";
+  row.elected_field = "elected";
+  return row;
 }
 
 }  // namespace
@@ -403,11 +433,25 @@ Result<DeclarationSet> ReadDemocracyClubJson(const std::string& path,
 Result<DeclarationSet> ReadDemocracyClubCsvText(std::string_view text, std::string file,
                                                 const PartyRegistry& registry,
                                                 const ReadOptions& options) {
-  auto table = ParseCsv(text, file);
-  if (!table) return table.error();
-  auto rows = ReadCsvRows(*table);
-  if (!rows) return rows.error();
-  return BuildDeclarations(*rows, file, registry, options);
+  // Streamed: each row becomes a candidate as it is parsed, so the file is never held as rows.
+  CsvTable table;
+  table.file = file;
+  DeclarationBuilder builder(file, registry, options);
+  std::vector<size_t> col;
+  Status parsed = ParseCsvRows(text, table, /*has_header=*/true, [&](const CsvRow& r) -> Status {
+    if (col.empty()) {
+      auto found = CsvColumns(table);
+      if (!found) return found.error();
+      col = std::move(*found);
+    }
+    auto row = ReadCsvRow(table, col, r);
+    if (!row) return row.error();
+    return builder.Add(*row);
+  });
+  if (!parsed) return parsed.error();
+  if (col.empty())
+    if (auto found = CsvColumns(table); !found) return found.error();
+  return builder.Finish();
 }
 
 Result<DeclarationSet> ReadDemocracyClubCsv(const std::string& path,

@@ -16,7 +16,8 @@
 //   - Ward GSS from the post id "MTW:E05010881" (the part after ':'; "" if it is not E0...).
 //   - Party ids: "party:53" is Electoral Commission PP53; "joint-party:53-119" (Labour and
 //     Co-operative) counts for its first party, PP53, as DOMAIN.md says; "ynmp-party:2" is
-//     Democracy Club's independent, "IND". An id the registry does not hold is resolved by
+//     Democracy Club's independent, "IND"; an id the registry holds as it is ("RES") is
+//     taken as it is. An id the registry does not hold is resolved by
 //     the party's name, with a warning (the registry keeps some parties under local ids);
 //     when the name does not resolve either it is an unknown party (kLocal: a local party).
 //   - Elected: JSON is_winner and membership.elected must agree; CSV elected t/f.

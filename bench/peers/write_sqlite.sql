@@ -1,0 +1,3 @@
+.mode list
+.headers off
+SELECT line FROM lines;
