@@ -358,7 +358,9 @@ Result<uint16_t> Service::Listen() {
 }
 
 void Service::Replay(ReplayPlan plan, double speed, std::function<void(size_t, size_t)> done) {
-  impl_->replay.emplace();
+  // Assigned, not emplace()d: clang 14 (the fuzz preset) does not see a nested struct with
+  // member initializers as default-constructible.
+  impl_->replay = Impl::ReplayState{};
   impl_->replay->plan = std::move(plan);
   impl_->replay->speed = speed;
   impl_->replay->start = std::chrono::steady_clock::now();
