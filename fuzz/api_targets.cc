@@ -14,12 +14,14 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 
 #include "demo/generator.h"
 #include "engine/engine.h"
 #include "fuzz_targets.h"
+#include "readers/night_json.h"
 #include "readers/party_registry_reader.h"
 #include "server/api.h"
 #include "server/tokens.h"
@@ -27,6 +29,8 @@
 
 namespace psephos::fuzz {
 namespace {
+
+GeneratedNight DemoNight();
 
 constexpr const char* kToken = "fuzz-token-0123456789";
 
@@ -37,8 +41,7 @@ class FuzzService {
     std::string pattern = base + "/psephos-fuzz-XXXXXX";
     if (mkdtemp(pattern.data()) == nullptr) PropertyFailed("api", "cannot make a temporary directory");
     dir_ = pattern;
-    GeneratedNight night = GenerateNight(GeneratorOptions{});
-    night.election.councils.resize(3);
+    GeneratedNight night = DemoNight();
     auto log = OpenSqliteLog(dir_ + "/night.db");
     if (!log) PropertyFailed("api", log.error().ToString());
     auto engine = Engine::Open(std::move(*log), &night.election, DefaultPartyRegistry());
@@ -112,7 +115,47 @@ constexpr FuzzTarget kTargets[] = {
     {"tokens", TokensFile},
 };
 
+// The fuzz service's night, for seeds: the same generator and councils as FuzzService.
+GeneratedNight DemoNight() {
+  GeneratedNight night = GenerateNight(GeneratorOptions{});
+  night.election.councils.resize(3);
+  std::erase_if(night.declarations, [&](const Declaration& d) {
+    return std::none_of(night.election.councils.begin(), night.election.councils.end(),
+                        [&](const Council& c) { return c.id == d.council; });
+  });
+  return night;
+}
+
+void WriteSeed(const std::string& dir, const std::string& target, const std::string& name, const std::string& body) {
+  std::filesystem::create_directories(dir + "/" + target);
+  std::ofstream(dir + "/" + target + "/" + name, std::ios::binary) << body;
+}
+
 }  // namespace
+
+void WriteApiSeeds(const std::string& dir) {
+  GeneratedNight night = DemoNight();
+  for (size_t i = 0; i < std::min<size_t>(3, night.declarations.size()); ++i) {
+    const std::string body = WriteDeclarationJson(night.declarations[i]);
+    WriteSeed(dir, "api-declarations", "declaration-" + std::to_string(i) + ".json", body);
+    WriteSeed(dir, "api-corrections", "correction-" + std::to_string(i) + ".json", body);
+  }
+  WriteSeed(dir, "api-declarations", "array.json",
+            "[" + WriteDeclarationJson(night.declarations[3]) + "," + WriteDeclarationJson(night.declarations[4]) + "]");
+  const Declaration& d = night.declarations[0];
+  WriteSeed(dir, "api-withdrawals", "withdrawal.json", "{\"council\": \"" + d.council + "\", \"ward\": \"" + d.ward + "\"}");
+  WriteSeed(dir, "api-councils", "council.json", WriteCouncilJson(night.election.councils[0]));
+  WriteSeed(dir, "api-get", "night", "/api/night");
+  WriteSeed(dir, "api-get", "parties", "/api/parties?london=true&baseline=last-fought");
+  WriteSeed(dir, "api-get", "council", "/api/councils/" + d.council + "?since=1");
+  WriteSeed(dir, "api-get", "wards", "/api/councils/" + d.council + "/wards");
+  WriteSeed(dir, "api-get", "marginality", "/api/councils/" + d.council + "/marginality");
+  WriteSeed(dir, "api-get", "shares", "/api/shares?method=raw-total&region=North%20West");
+  WriteSeed(dir, "api-get", "commons", "/api/commons?share=CON=35,LAB=35&simulations=10&seed=1");
+  WriteSeed(dir, "api-get", "log", "/api/log?since=0&limit=5");
+  WriteSeed(dir, "api-get", "closest", "/api/closest?limit=3");
+  WriteSeed(dir, "api-get", "headlines", "/api/headlines?type=london-borough");
+}
 
 std::span<const FuzzTarget> ApiFuzzTargets() { return kTargets; }
 

@@ -16,6 +16,7 @@
 #define PSEPHOS_FUZZ_FUZZ_TARGETS_H_
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -35,6 +36,11 @@ std::pair<std::string_view, std::string_view> SplitFiles(std::string_view input)
 std::span<const FuzzTarget> ReaderFuzzTargets();
 // The HTTP API's targets (server, engine and an SQLite log in a temporary directory).
 std::span<const FuzzTarget> ApiFuzzTargets();
+
+// Writes valid bodies for the API targets into DIR/<target>/ (declarations, a correction, a
+// withdrawal and a council of the fuzz service's demo night, and a CSV body), so that fuzzing
+// starts from inputs that reach logging and applying. fuzz/corpus was made this way.
+void WriteApiSeeds(const std::string& dir);
 
 // Called when a target finds a broken property that is not a sanitizer's business (a night
 // written by WriteNightJson that ParseNightJson refuses): prints `what` and aborts, so that

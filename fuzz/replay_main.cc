@@ -7,8 +7,10 @@
 //
 //   fuzz_replay fuzz                    # every target's corpus and regressions
 //   fuzz_replay --target lga FILE...    # given files through one target
+//   fuzz_replay --write-api-seeds DIR   # valid API bodies for the demo night (fuzz/corpus)
 //
 // A folder naming no known target fails, so a renamed target cannot silently stop replaying.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -67,6 +69,12 @@ int main(int argc, char** argv) {
     for (int i = 3; i < argc; ++i) Run(*it->second, argv[i]);
     return 0;
   }
+#if PSEPHOS_FUZZ_WITH_API
+  if (argc == 3 && std::string(argv[1]) == "--write-api-seeds") {
+    psephos::fuzz::WriteApiSeeds(argv[2]);
+    return 0;
+  }
+#endif
   if (argc != 2) {
     std::fprintf(stderr, "usage: fuzz_replay FUZZ_DIR | fuzz_replay --target NAME FILE...\n");
     return 2;
