@@ -83,17 +83,21 @@ int main(int argc, char** argv) {
   int files = 0;
   for (const char* kind : {"corpus", "regressions"}) {
     if (!fs::is_directory(root / kind)) continue;
-    for (const auto& dir : fs::directory_iterator(root / kind)) {
-      if (!dir.is_directory()) continue;
-      const std::string name = dir.path().filename().string();
+    // Sorted, as the files are: the API targets share one service, so order is state.
+    std::vector<fs::path> dirs;
+    for (const auto& dir : fs::directory_iterator(root / kind))
+      if (dir.is_directory()) dirs.push_back(dir.path());
+    std::sort(dirs.begin(), dirs.end());
+    for (const fs::path& dir : dirs) {
+      const std::string name = dir.filename().string();
       auto it = targets.find(name);
       if (it == targets.end()) {
         if (ApiOnly().contains(name) && !PSEPHOS_FUZZ_WITH_API) continue;
-        std::fprintf(stderr, "%s: no fuzz target named %s\n", dir.path().c_str(), name.c_str());
+        std::fprintf(stderr, "%s: no fuzz target named %s\n", dir.c_str(), name.c_str());
         return 1;
       }
       std::vector<fs::path> paths;
-      for (const auto& f : fs::directory_iterator(dir.path()))
+      for (const auto& f : fs::directory_iterator(dir))
         if (f.is_regular_file()) paths.push_back(f.path());
       std::sort(paths.begin(), paths.end());  // the same order every run: the API targets keep state
       for (const fs::path& p : paths) {

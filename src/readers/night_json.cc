@@ -236,6 +236,15 @@ Result<json> Parse(std::string_view text, const std::string& file) {
     std::string what = e.what();
     if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
     return MakeError("invalid JSON: " + what, "", file, LineOf(text, e.byte == 0 ? 0 : e.byte - 1));
+  } catch (const json::exception& e) {
+    // Not only parse_error: a number too large for a double ("2e308") throws out_of_range
+    // (406), which has no byte offset; its message quotes the number, so find that instead.
+    std::string what = e.what();
+    const size_t open = what.find('\''), close = what.rfind('\'');
+    size_t at = 0;
+    if (open != std::string::npos && close > open) at = text.find(what.substr(open + 1, close - open - 1));
+    if (auto p = what.find("number overflow"); p != std::string::npos) what = what.substr(p);
+    return MakeError("invalid JSON: " + what, "", file, LineOf(text, at == std::string_view::npos ? 0 : at));
   }
 }
 
