@@ -381,7 +381,9 @@ Result<CommonsBacktest> Backtest(const CommonsModel& before, const CommonsModel&
   std::map<std::string, int> all = out.actual;
   for (const auto& [party, seats] : out.projected) all[party];
   int error = 0;
-  for (const auto& [party, unused] : all) {
+  for (const auto& entry : all) {
+    // A named reference, not a structured binding: clang 14 (the fuzz preset) cannot capture those.
+    const std::string& party = entry.first;
     auto get = [&party](const std::map<std::string, int>& m) {
       auto it = m.find(party);
       return it == m.end() ? 0 : it->second;

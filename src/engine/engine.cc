@@ -25,7 +25,7 @@ std::string SystemNow() {
 }
 
 std::string WithdrawalJson(const std::string& council, const std::string& ward) {
-  return nlohmann::json{{"council", council}, {"ward", ward}}.dump();
+  return nlohmann::json{{"council", council}, {"ward", ward}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<std::pair<std::string, std::string>> ParseWithdrawal(const std::string& body, const std::string& where) {

@@ -1,5 +1,6 @@
 #include "readers/democracy_club.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <unordered_map>
@@ -415,6 +416,15 @@ Result<DeclarationSet> ReadDemocracyClubJsonText(std::string_view text, std::str
     int64_t line = 1;
     for (size_t i = 0; i < text.size() && i < e.byte; ++i) line += text[i] == '\n' ? 1 : 0;
     return MakeError(std::string("not valid JSON: ") + e.what(), "", file, line);
+  } catch (const Json::exception& e) {
+    // A number too large for a double ("2e308") throws out_of_range (406), not parse_error;
+    // it has no byte offset, but its message quotes the number, so find that for the line.
+    const std::string what = e.what();
+    const size_t open = what.find('\''), close = what.rfind('\'');
+    size_t at = std::string_view::npos;
+    if (open != std::string::npos && close > open) at = text.find(what.substr(open + 1, close - open - 1));
+    const int64_t line = at == std::string_view::npos ? 1 : 1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n');
+    return MakeError("not valid JSON: " + what, "", file, line);
   }
   JsonRows reader(file, ObjectLines(text, root));
   auto rows = reader.Read(root);

@@ -236,6 +236,15 @@ Result<json> Parse(std::string_view text, const std::string& file) {
     std::string what = e.what();
     if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
     return MakeError("invalid JSON: " + what, "", file, LineOf(text, e.byte == 0 ? 0 : e.byte - 1));
+  } catch (const json::exception& e) {
+    // Not only parse_error: a number too large for a double ("2e308") throws out_of_range
+    // (406), which has no byte offset; its message quotes the number, so find that instead.
+    std::string what = e.what();
+    const size_t open = what.find('\''), close = what.rfind('\'');
+    size_t at = 0;
+    if (open != std::string::npos && close > open) at = text.find(what.substr(open + 1, close - open - 1));
+    if (auto p = what.find("number overflow"); p != std::string::npos) what = what.substr(p);
+    return MakeError("invalid JSON: " + what, "", file, LineOf(text, at == std::string_view::npos ? 0 : at));
   }
 }
 
@@ -342,7 +351,7 @@ Result<MayoralDeclaration> ParseMayorJson(std::string_view text, std::string fil
   out.area = root["area"].get<std::string>();
   // Whole numbers >= 0 below 10^9, as everywhere in our JSON.
   auto count = [&](const json& v, const std::string& field) -> Result<int64_t> {
-    if (!v.is_number_integer() && !v.is_number_unsigned()) return fail(field, "expected a whole number, found " + v.dump());
+    if (!v.is_number_integer() && !v.is_number_unsigned()) return fail(field, "expected a whole number, found " + v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     const int64_t n = v.get<int64_t>();
     if (n < 0) return fail(field, "negative (" + std::to_string(n) + ")");
     if (n > 1'000'000'000) return fail(field, "too large (" + std::to_string(n) + ")");
@@ -403,7 +412,7 @@ std::string WriteMayorJson(const MayoralDeclaration& mayor) {
   if (mayor.contest.second_added) out["second_added"] = *mayor.contest.second_added;
   if (!mayor.contest.table.empty()) out["table"] = mayor.contest.table;
   if (!mayor.contest.lot.empty()) out["lot"] = mayor.contest.lot;
-  return out.dump();
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 namespace {
@@ -457,9 +466,9 @@ json DeclarationToJson(const Declaration& d) {
 
 }  // namespace
 
-std::string WriteCouncilJson(const Council& council) { return CouncilToJson(council).dump(); }
+std::string WriteCouncilJson(const Council& council) { return CouncilToJson(council).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 std::string WriteDeclarationJson(const Declaration& declaration) {
-  return DeclarationToJson(declaration).dump();
+  return DeclarationToJson(declaration).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string WriteNightJson(const Election& election, const std::vector<Declaration>& declarations) {
@@ -472,7 +481,7 @@ std::string WriteNightJson(const Election& election, const std::vector<Declarati
   json decls = json::array();
   for (const Declaration& d : declarations) decls.push_back(DeclarationToJson(d));
   root["declarations"] = decls;
-  return root.dump(1) + "\n";
+  return root.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace psephos

@@ -157,7 +157,7 @@ std::optional<HttpResponse> NotModified(const HttpResponse& response, const std:
 HttpResponse ErrorResponse(int status, const std::string& message) {
   HttpResponse r;
   r.status = status;
-  r.body = ErrorBody(status, message).dump() + "\n";
+  r.body = ErrorBody(status, message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   return r;
 }
 
@@ -181,10 +181,13 @@ std::pair<std::string, std::map<std::string, std::string>> SplitTarget(const std
 
 Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(std::move(options)) {}
 
+// Every dump replaces invalid UTF-8 (U+FFFD) instead of throwing: error messages quote the
+// request's bytes and CSV bodies are not checked for UTF-8, and nlohmann's default throws
+// type_error 316, which ended the service (found by fuzz/api_targets.cc).
 HttpResponse Api::Json(int status, const json& body) const {
   HttpResponse r;
   r.status = status;
-  r.body = body.dump();
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   r.body += "\n";
   return r;
 }

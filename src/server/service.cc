@@ -76,12 +76,12 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
         "Connection: keep-alive\r\nX-Psephos-Seq: " + std::to_string(seq) + "\r\n\r\nretry: 2000\n\n"));
     const nlohmann::json here = {{"seq", seq}, {"rehearsal", service_.engine.night().election().rehearsal}};
     if (!resume_after) {
-      Push(std::make_shared<const std::string>("event: hello\ndata: " + here.dump() + "\n\n"));
+      Push(std::make_shared<const std::string>("event: hello\ndata: " + here.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n"));
     } else if (auto missed = service_.hub.Since(*resume_after)) {
       for (auto& frame : *missed) Push(frame);
     } else {
       // Older than the frames kept: the client must fetch the views again, then follow.
-      Push(std::make_shared<const std::string>("event: reset\ndata: " + here.dump() + "\n\n"));
+      Push(std::make_shared<const std::string>("event: reset\ndata: " + here.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n"));
     }
     std::weak_ptr<StreamSession> weak = weak_from_this();
     subscription_ = service_.hub.Subscribe([weak](const EventHub::Frame& frame) {
@@ -221,7 +221,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     HttpResponse response;
     response.status = static_cast<int>(status);
     response.body = nlohmann::json{{"error", {{"status", response.status}, {"message", message}}}, {"applied", false}}
-                        .dump() + "\n";
+                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     Send(response, false, 11);
   }
 
@@ -358,7 +358,9 @@ Result<uint16_t> Service::Listen() {
 }
 
 void Service::Replay(ReplayPlan plan, double speed, std::function<void(size_t, size_t)> done) {
-  impl_->replay.emplace();
+  // Assigned, not emplace()d: clang 14 (the fuzz preset) does not see a nested struct with
+  // member initializers as default-constructible.
+  impl_->replay = Impl::ReplayState{};
   impl_->replay->plan = std::move(plan);
   impl_->replay->speed = speed;
   impl_->replay->start = std::chrono::steady_clock::now();
