@@ -8,6 +8,7 @@
 
 #include "core/ward_count.h"
 #include "readers/night_json.h"
+#include "readers/json_text.h"
 
 namespace psephos {
 
@@ -25,7 +26,7 @@ std::string SystemNow() {
 }
 
 std::string WithdrawalJson(const std::string& council, const std::string& ward) {
-  return nlohmann::json{{"council", council}, {"ward", ward}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return JsonText(nlohmann::json{{"council", council}, {"ward", ward}});
 }
 
 Result<std::pair<std::string, std::string>> ParseWithdrawal(const std::string& body, const std::string& where) {

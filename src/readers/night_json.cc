@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "readers/csv.h"
+#include "readers/json_text.h"
 
 namespace psephos {
 
@@ -351,7 +352,7 @@ Result<MayoralDeclaration> ParseMayorJson(std::string_view text, std::string fil
   out.area = root["area"].get<std::string>();
   // Whole numbers >= 0 below 10^9, as everywhere in our JSON.
   auto count = [&](const json& v, const std::string& field) -> Result<int64_t> {
-    if (!v.is_number_integer() && !v.is_number_unsigned()) return fail(field, "expected a whole number, found " + v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    if (!v.is_number_integer() && !v.is_number_unsigned()) return fail(field, "expected a whole number, found " + JsonText(v));
     const int64_t n = v.get<int64_t>();
     if (n < 0) return fail(field, "negative (" + std::to_string(n) + ")");
     if (n > 1'000'000'000) return fail(field, "too large (" + std::to_string(n) + ")");
@@ -412,7 +413,7 @@ std::string WriteMayorJson(const MayoralDeclaration& mayor) {
   if (mayor.contest.second_added) out["second_added"] = *mayor.contest.second_added;
   if (!mayor.contest.table.empty()) out["table"] = mayor.contest.table;
   if (!mayor.contest.lot.empty()) out["lot"] = mayor.contest.lot;
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return JsonText(out);
 }
 
 namespace {
@@ -466,9 +467,9 @@ json DeclarationToJson(const Declaration& d) {
 
 }  // namespace
 
-std::string WriteCouncilJson(const Council& council) { return CouncilToJson(council).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string WriteCouncilJson(const Council& council) { return JsonText(CouncilToJson(council)); }
 std::string WriteDeclarationJson(const Declaration& declaration) {
-  return DeclarationToJson(declaration).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return JsonText(DeclarationToJson(declaration));
 }
 
 std::string WriteNightJson(const Election& election, const std::vector<Declaration>& declarations) {
@@ -481,7 +482,7 @@ std::string WriteNightJson(const Election& election, const std::vector<Declarati
   json decls = json::array();
   for (const Declaration& d : declarations) decls.push_back(DeclarationToJson(d));
   root["declarations"] = decls;
-  return root.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return JsonText(root, 1) + "\n";
 }
 
 }  // namespace psephos

@@ -11,6 +11,7 @@
 #include "readers/democracy_club.h"
 #include "readers/night_json.h"
 #include "server/internal/embedded_openapi.h"
+#include "readers/json_text.h"
 
 namespace psephos {
 
@@ -157,7 +158,7 @@ std::optional<HttpResponse> NotModified(const HttpResponse& response, const std:
 HttpResponse ErrorResponse(int status, const std::string& message) {
   HttpResponse r;
   r.status = status;
-  r.body = ErrorBody(status, message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  r.body = JsonText(ErrorBody(status, message)) + "\n";
   return r;
 }
 
@@ -187,7 +188,7 @@ Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(std::mo
 HttpResponse Api::Json(int status, const json& body) const {
   HttpResponse r;
   r.status = status;
-  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  r.body = JsonText(body);
   r.body += "\n";
   return r;
 }

@@ -1,6 +1,7 @@
 #include "server/event_hub.h"
 
 #include "publish/live_views.h"
+#include "readers/json_text.h"
 
 namespace psephos {
 
@@ -8,7 +9,7 @@ EventHub::EventHub(size_t history) : history_(history) {}
 
 void EventHub::OnDelta(const Delta& delta, const Engine& engine) {
   auto frame = std::make_shared<const std::string>("id: " + std::to_string(delta.seq) + "\nevent: delta\ndata: " +
-                                                   DeltaJson(delta, engine).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n");
+                                                   JsonText(DeltaJson(delta, engine)) + "\n\n");
   frames_.emplace_back(delta.seq, frame);
   while (frames_.size() > history_) frames_.pop_front();
   last_seq_ = delta.seq;

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "server/static_files.h"
+#include "readers/json_text.h"
 
 namespace psephos {
 
@@ -76,12 +77,12 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
         "Connection: keep-alive\r\nX-Psephos-Seq: " + std::to_string(seq) + "\r\n\r\nretry: 2000\n\n"));
     const nlohmann::json here = {{"seq", seq}, {"rehearsal", service_.engine.night().election().rehearsal}};
     if (!resume_after) {
-      Push(std::make_shared<const std::string>("event: hello\ndata: " + here.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n"));
+      Push(std::make_shared<const std::string>("event: hello\ndata: " + JsonText(here) + "\n\n"));
     } else if (auto missed = service_.hub.Since(*resume_after)) {
       for (auto& frame : *missed) Push(frame);
     } else {
       // Older than the frames kept: the client must fetch the views again, then follow.
-      Push(std::make_shared<const std::string>("event: reset\ndata: " + here.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n"));
+      Push(std::make_shared<const std::string>("event: reset\ndata: " + JsonText(here) + "\n\n"));
     }
     std::weak_ptr<StreamSession> weak = weak_from_this();
     subscription_ = service_.hub.Subscribe([weak](const EventHub::Frame& frame) {
@@ -218,11 +219,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   }
 
   void Refuse(http::status status, const std::string& message) {
-    HttpResponse response;
-    response.status = static_cast<int>(status);
-    response.body = nlohmann::json{{"error", {{"status", response.status}, {"message", message}}}, {"applied", false}}
-                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-    Send(response, false, 11);
+    Send(ErrorResponse(static_cast<int>(status), message), false, 11);
   }
 
   void Send(const HttpResponse& response, bool keep_alive, unsigned version) {
