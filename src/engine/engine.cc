@@ -25,18 +25,6 @@ std::string SystemNow() {
   return out;
 }
 
-std::string WithdrawalJson(const std::string& council, const std::string& ward) {
-  return JsonText(nlohmann::json{{"council", council}, {"ward", ward}});
-}
-
-Result<std::pair<std::string, std::string>> ParseWithdrawal(const std::string& body, const std::string& where) {
-  auto doc = nlohmann::json::parse(body, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("council") || !doc.contains("ward") ||
-      !doc["council"].is_string() || !doc["ward"].is_string())
-    return MakeError("expected {\"council\": ..., \"ward\": ...}", "body", where);
-  return std::pair{doc["council"].get<std::string>(), doc["ward"].get<std::string>()};
-}
-
 }  // namespace
 
 Engine::Engine(std::unique_ptr<ResultsLog> log, EngineOptions options)
@@ -169,9 +157,10 @@ Result<std::string> Engine::ApplyEntry(const LogEntry& entry) {
       break;
     }
     case EntryKind::kWithdrawal: {
-      auto w = ParseWithdrawal(entry.body, where);
+      auto w = ParseWithdrawalJson(entry.body, where);
       if (!w) return w.error();
-      std::tie(council_id, ward_id) = *w;
+      council_id = w->council;
+      ward_id = w->ward;
       if (Status s = night_->CheckWithdrawal(council_id, ward_id); !s) return s.error();
       apply = [&] { night_->Withdraw(council_id, ward_id); };
       break;
@@ -265,7 +254,7 @@ Result<Receipt> Engine::Declare(std::vector<Declaration> declarations, Revision 
 
 Result<Receipt> Engine::Withdraw(const std::string& council, const std::string& ward, const Writer& writer) {
   if (Status s = night_->CheckWithdrawal(council, ward); !s) return s.error();
-  return Record({LogEntry{0, EntryKind::kWithdrawal, Now(), writer.source, writer.author, WithdrawalJson(council, ward)}});
+  return Record({LogEntry{0, EntryKind::kWithdrawal, Now(), writer.source, writer.author, WriteWithdrawalJson({council, ward})}});
 }
 
 Result<Receipt> Engine::ReplaceCouncil(Council council, const Writer& writer) {

@@ -397,12 +397,30 @@ Result<MayoralDeclaration> ParseMayorJson(std::string_view text, std::string fil
       out.contest.table.push_back(std::move(*row));
     }
   }
+  if (auto it = root.find("correction"); it != root.end() && !it->is_null()) {
+    if (!it->is_boolean()) return fail("correction", "expected true or false");
+    out.correction = it->get<bool>();
+  }
   if (auto it = root.find("lot"); it != root.end() && !it->is_null()) {
     auto v = counts(*it, "lot");
     if (!v) return v.error();
     for (int64_t n : *v) out.contest.lot.push_back(static_cast<size_t>(n));
   }
   return out;
+}
+
+Result<Withdrawal> ParseWithdrawalJson(std::string_view text, std::string file) {
+  auto doc = Parse(text, file);
+  if (!doc) return doc.error();
+  const json& root = *doc;
+  if (!root.is_object() || !root.contains("council") || !root.contains("ward") || !root["council"].is_string() ||
+      !root["ward"].is_string())
+    return MakeError("expected {\"council\": \"<id>\", \"ward\": \"<id>\"}", "", file);
+  return Withdrawal{root["council"].get<std::string>(), root["ward"].get<std::string>()};
+}
+
+std::string WriteWithdrawalJson(const Withdrawal& withdrawal) {
+  return JsonText(json{{"council", withdrawal.council}, {"ward", withdrawal.ward}});
 }
 
 std::string WriteMayorJson(const MayoralDeclaration& mayor) {

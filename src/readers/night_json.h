@@ -47,14 +47,24 @@ Result<Council> ParseCouncilJson(std::string_view text, std::string file, const 
 // A mayoral contest's declared result: the contest id, its area, and the supplementary vote
 // counts as published: {"ballot": "mayor.tower-hamlets.2018-05-03", "area": "Tower Hamlets",
 // "candidates": [{"name": ..., "party": ..., "first": 26000}, ...], "second_added": [...] or
-// absent, "table": [[...], ...] or absent, "lot": [...] or absent}.
+// absent, "table": [[...], ...] or absent, "lot": [...] or absent, "correction": true for a
+// recount (absent otherwise)}.
 struct MayoralDeclaration {
   std::string ballot_id;
   std::string area;
   SvContest contest;
+  bool correction = false;  // as POSTed; the log records the result, not the flag
 };
 Result<MayoralDeclaration> ParseMayorJson(std::string_view text, std::string file);
 std::string WriteMayorJson(const MayoralDeclaration& mayor);
+
+// A withdrawal: {"council": "<id>", "ward": "<id>"}, as POSTed and as logged.
+struct Withdrawal {
+  std::string council;
+  std::string ward;
+};
+Result<Withdrawal> ParseWithdrawalJson(std::string_view text, std::string file);
+std::string WriteWithdrawalJson(const Withdrawal& withdrawal);
 
 // One declaration, one council: compact JSON objects that the Parse functions read back.
 std::string WriteDeclarationJson(const Declaration& declaration);

@@ -93,28 +93,28 @@ struct Query {
       f.london_only = it->second != "false";
     }
     if (auto it = values.find("region"); it != values.end() && !it->second.empty()) f.region = it->second;
-    if (auto it = values.find("type"); it != values.end() && !it->second.empty()) {
-      f.type = ParseCouncilType(it->second);
-      if (!f.type)
-        return MakeError("'" + it->second +
-                             "' is not one of london-borough, metropolitan-borough, non-metropolitan-district, unitary",
-                         "type");
-    }
+    auto type = Choice<std::optional<CouncilType>>(
+        "type", std::nullopt, ParseCouncilType,
+        "london-borough, metropolitan-borough, non-metropolitan-district, unitary");
+    if (!type) return type.error();
+    f.type = *type;
     return f;
   }
+  // A value picked from a list, `fallback` when the parameter is absent or empty.
+  template <typename T, typename Parse>
+  Result<T> Choice(const char* key, T fallback, Parse parse, const char* choices) const {
+    auto it = values.find(key);
+    if (it == values.end() || it->second.empty()) return fallback;
+    auto value = parse(it->second);
+    if (!value) return MakeError("'" + it->second + "' is not one of " + choices, key);
+    return T(*value);
+  }
   Result<ShareMethod> Method() const {
-    auto it = values.find("method");
-    if (it == values.end() || it->second.empty()) return ShareMethod::kTopCandidate;
-    auto m = ParseShareMethod(it->second);
-    if (!m) return MakeError("'" + it->second + "' is not one of top-candidate, raw-total, average-per-candidate", "method");
-    return *m;
+    return Choice("method", ShareMethod::kTopCandidate, ParseShareMethod,
+                  "top-candidate, raw-total, average-per-candidate");
   }
   Result<Baseline> BaselineOf() const {
-    auto it = values.find("baseline");
-    if (it == values.end() || it->second.empty()) return Baseline::kEveOfPoll;
-    auto b = ParseBaseline(it->second);
-    if (!b) return MakeError("'" + it->second + "' is not one of eve-of-poll, last-fought", "baseline");
-    return *b;
+    return Choice("baseline", Baseline::kEveOfPoll, ParseBaseline, "eve-of-poll, last-fought");
   }
 };
 
@@ -316,13 +316,9 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
       shares = pns->Shares();
       source = "projected national share from " + std::to_string(pns->wards) + " wards";
     }
-    SwingMethod swing = SwingMethod::kUniform;
-    if (auto it = values.find("swing"); it != values.end() && !it->second.empty()) {
-      auto s = ParseSwingMethod(it->second);
-      if (!s) return bad_query(MakeError("'" + it->second + "' is not one of uniform, proportional", "swing"));
-      swing = *s;
-    }
-    auto projection = options_.commons->Project(shares, swing);
+    auto swing = query.Choice("swing", SwingMethod::kUniform, ParseSwingMethod, "uniform, proportional");
+    if (!swing) return bad_query(swing.error());
+    auto projection = options_.commons->Project(shares, *swing);
     if (!projection) return bad_query(projection.error());
     auto simulations = query.Seq("simulations");
     if (!simulations) return bad_query(simulations.error());
@@ -333,7 +329,7 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
     if (draws > 100000) return bad_query(MakeError("at most 100000 simulations", "simulations"));
     if (draws > 0) {
       auto sim = options_.commons->Simulate(
-          shares, swing, {.simulations = static_cast<int>(draws), .seed = static_cast<uint64_t>(*seed == 0 ? 1 : *seed)});
+          shares, *swing, {.simulations = static_cast<int>(draws), .seed = static_cast<uint64_t>(*seed == 0 ? 1 : *seed)});
       if (!sim) return bad_query(sim.error());
       simulation = std::move(*sim);
     }
@@ -459,18 +455,15 @@ HttpResponse Api::Post(const HttpRequest& request, const std::string& path) {
     }
     receipt = engine_.Declare(std::move(*parsed), corrections ? Revision::kCorrection : Revision::kNew, writer);
   } else if (withdrawals) {
-    json doc = json::parse(request.body, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("council") || !doc.contains("ward") ||
-        !doc["council"].is_string() || !doc["ward"].is_string())
-      return refused(MakeError("expected {\"council\": \"<id>\", \"ward\": \"<id>\"}", "", where), 400);
-    receipt = engine_.Withdraw(doc["council"].get<std::string>(), doc["ward"].get<std::string>(), writer);
+    auto withdrawal = ParseWithdrawalJson(request.body, where);
+    if (!withdrawal) return refused(withdrawal.error(), 400);
+    receipt = engine_.Withdraw(withdrawal->council, withdrawal->ward, writer);
   } else if (mayors) {
     auto mayor = ParseMayorJson(request.body, where);
     if (!mayor) return refused(mayor.error(), 400);
     // A recount of a mayoral contest says so in its body: {"correction": true, ...}.
-    const json doc = json::parse(request.body, nullptr, false);
-    const bool correction = doc.is_object() && doc.value("correction", false) == true;
-    receipt = engine_.DeclareMayor(std::move(*mayor), correction ? Revision::kCorrection : Revision::kNew, writer);
+    const Revision revision = mayor->correction ? Revision::kCorrection : Revision::kNew;
+    receipt = engine_.DeclareMayor(std::move(*mayor), revision, writer);
   } else {
     auto council = ParseCouncilJson(request.body, where, registry);
     if (!council) return refused(council.error(), 400);
