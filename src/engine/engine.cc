@@ -129,18 +129,21 @@ bool Engine::IsDeclared(const std::string& council, const std::string& ward) con
 }
 
 Result<std::string> Engine::ApplyEntry(const LogEntry& entry) {
+  if (entry.kind == EntryKind::kMayor)
+    return ApplyMayor(entry, log_->Describe() + " entry " + std::to_string(entry.seq));
+  auto change = Decode(entry);
+  if (!change) return change.error();
+  return ApplyChange(entry, std::move(*change));
+}
+
+Result<Engine::Change> Engine::Decode(const LogEntry& entry) const {
   const std::string where = log_->Describe() + " entry " + std::to_string(entry.seq);
-  std::string council_id, ward_id;
-  // Each kind checks first and changes the night only in `apply`, run between the tallies'
-  // take-away and add-back of the council it touches.
-  std::function<void()> apply;
-  std::optional<CheckedBatch> batch;
-  std::optional<Council> council_setup;
+  Change change;
   switch (entry.kind) {
     case EntryKind::kSetup:
       return MakeError("a second setup entry", "kind", where);
     case EntryKind::kMayor:
-      return ApplyMayor(entry, where);
+      return MakeError("a mayor is not a council's change", "kind", where);
     case EntryKind::kDeclaration:
     case EntryKind::kCorrection: {
       auto d = ParseDeclarationJson(entry.body, where, night_->registry());
@@ -150,43 +153,46 @@ Result<std::string> Engine::ApplyEntry(const LogEntry& entry) {
       auto checked = night_->Check(std::move(one),
                                    entry.kind == EntryKind::kCorrection ? Revision::kCorrection : Revision::kNew);
       if (!checked) return checked.error();
-      council_id = checked->declarations[0].council;
-      ward_id = checked->declarations[0].ward;
-      batch = std::move(*checked);
-      apply = [&] { night_->Apply(std::move(*batch)); };
-      break;
+      change.council = checked->declarations[0].council;
+      change.ward = checked->declarations[0].ward;
+      change.batch = std::move(*checked);
+      return change;
     }
     case EntryKind::kWithdrawal: {
       auto w = ParseWithdrawalJson(entry.body, where);
       if (!w) return w.error();
-      council_id = w->council;
-      ward_id = w->ward;
-      if (Status s = night_->CheckWithdrawal(council_id, ward_id); !s) return s.error();
-      apply = [&] { night_->Withdraw(council_id, ward_id); };
-      break;
+      if (Status s = night_->CheckWithdrawal(w->council, w->ward); !s) return s.error();
+      change.council = w->council;
+      change.ward = w->ward;
+      return change;
     }
     case EntryKind::kCouncil: {
       auto c = ParseCouncilJson(entry.body, where, night_->registry());
       if (!c) return c.error();
       if (Status s = night_->CheckCouncil(*c); !s) return s.error();
-      council_id = c->id;
-      council_setup = std::move(*c);
-      apply = [&] { night_->ReplaceCouncil(std::move(*council_setup)); };
-      break;
+      change.council = c->id;
+      change.setup = std::move(*c);
+      return change;
     }
   }
+  return MakeError("unknown entry kind", "kind", where);
+}
 
+std::string Engine::ApplyChange(const LogEntry& entry, Change change) {
+  const std::string& council_id = change.council;
   // A council inferred from declarations does not exist before its first one.
   std::optional<Council> old_council;
   std::optional<CouncilOutcome> old_outcome;
   if (const Council* c = night_->FindCouncil(council_id)) {
     // Only a council entry replaces the council; a declaration leaves it where it is, so the
     // copy (its wards and seats) is made only when it is needed.
-    if (council_setup) old_council = *c;
+    if (change.setup) old_council = *c;
     old_outcome = *night_->Outcome(council_id);
-    Retally(council_setup ? *old_council : *c, *old_outcome, -1);
+    Retally(change.setup ? *old_council : *c, *old_outcome, -1);
   }
-  apply();
+  if (change.batch) night_->Apply(std::move(*change.batch));
+  else if (change.setup) night_->ReplaceCouncil(std::move(*change.setup));
+  else night_->Withdraw(council_id, change.ward);
   const Council& council = *night_->FindCouncil(council_id);
   const CouncilOutcome& outcome = *night_->Outcome(council_id);
   Retally(council, outcome, +1);
@@ -196,7 +202,7 @@ Result<std::string> Engine::ApplyEntry(const LogEntry& entry) {
   const PartyRegistry& registry = night_->registry();
   const bool decided = !old_outcome || old_outcome->control != outcome.control ||
                        old_outcome->Label(Baseline::kEveOfPoll, registry) != outcome.Label(Baseline::kEveOfPoll, registry);
-  Delta delta{entry.seq, entry.kind, entry.recorded_at, entry.author, council_id, ward_id, "",
+  Delta delta{entry.seq, entry.kind, entry.recorded_at, entry.author, council_id, change.ward, "",
               decided && outcome.control.settled};
   for (const Listener& l : listeners_) l(delta, *this);
   return council_id;
@@ -222,12 +228,14 @@ Result<Receipt> Engine::DeclareMayor(MayoralDeclaration mayor, Revision revision
   return Record({LogEntry{0, EntryKind::kMayor, Now(), writer.source, writer.author, WriteMayorJson(mayor)}});
 }
 
-Result<Receipt> Engine::Record(std::vector<LogEntry> entries) {
+Result<Receipt> Engine::Record(std::vector<LogEntry> entries, std::vector<Change> changes) {
   if (Status s = log_->Append(entries); !s) return WithKind(s.error(), ErrorKind::kUnavailable);
   Receipt receipt{entries.front().seq, entries.back().seq, {}};
-  for (const LogEntry& e : entries) {
-    // Checked before logging, against this same night: it cannot fail here.
-    auto council = ApplyEntry(e);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const LogEntry& e = entries[i];
+    // Checked before logging, against this same night: it cannot fail here. Changes the
+    // writer already decoded and checked are applied as they are, not read back from the body.
+    auto council = i < changes.size() ? Result<std::string>(ApplyChange(e, std::move(changes[i]))) : ApplyEntry(e);
     if (!council) return council.error();
     if (!council->empty() &&
         std::find(receipt.councils.begin(), receipt.councils.end(), *council) == receipt.councils.end())
@@ -246,10 +254,19 @@ Result<Receipt> Engine::Declare(std::vector<Declaration> declarations, Revision 
   auto batch = night_->Check(std::move(declarations), revision);
   if (!batch) return batch.error();
   const EntryKind kind = revision == Revision::kCorrection ? EntryKind::kCorrection : EntryKind::kDeclaration;
+  // One entry and one checked change a ward: the batch was checked as a whole, and its wards
+  // are distinct, so each applies alone exactly as the fold of the log will apply it.
   std::vector<LogEntry> entries;
-  for (const Declaration& d : batch->declarations)
+  std::vector<Change> changes;
+  for (size_t i = 0; i < batch->declarations.size(); ++i) {
+    Declaration& d = batch->declarations[i];
     entries.push_back(LogEntry{0, kind, now, writer.source, writer.author, WriteDeclarationJson(d)});
-  return Record(std::move(entries));
+    Change change{d.council, d.ward, CheckedBatch{revision, {}, {}}, std::nullopt};
+    change.batch->declarations.push_back(std::move(d));
+    change.batch->counts.push_back(std::move(batch->counts[i]));
+    changes.push_back(std::move(change));
+  }
+  return Record(std::move(entries), std::move(changes));
 }
 
 Result<Receipt> Engine::Withdraw(const std::string& council, const std::string& ward, const Writer& writer) {

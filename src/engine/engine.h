@@ -22,6 +22,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -106,7 +107,20 @@ class Engine {
   Engine(std::unique_ptr<ResultsLog> log, EngineOptions options);
   Status Fold();
   Status StartTallies();
-  Result<Receipt> Record(std::vector<LogEntry> entries);
+  // What one entry does to one council, decoded and checked against the night as it is:
+  // a declaration or correction (batch), a council's new setup (setup), or else a withdrawal.
+  struct Change {
+    std::string council;
+    std::string ward;
+    std::optional<CheckedBatch> batch;
+    std::optional<Council> setup;
+  };
+  // Logs the entries durably, then applies them: `changes[i]`, when given, is entry i already
+  // decoded and checked by the writer; the others are decoded from their bodies.
+  Result<Receipt> Record(std::vector<LogEntry> entries, std::vector<Change> changes = {});
+  Result<Change> Decode(const LogEntry& entry) const;
+  // Applies a checked change (cannot fail): tallies, seq, delta. Returns the council touched.
+  std::string ApplyChange(const LogEntry& entry, Change change);
   // Decodes, checks and applies one logged entry; returns the council it touched. On the write
   // path the entry was checked before it was logged, so it cannot fail there.
   Result<std::string> ApplyEntry(const LogEntry& entry);

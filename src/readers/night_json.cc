@@ -478,6 +478,11 @@ json DeclarationToJson(const Declaration& d) {
           {"rejected", CountOrNull(d.rejected)},
           {"status", std::string(ToString(d.status))}, {"declared_at", d.declared_at},
           {"candidates", candidates}};
+  // The council's own name and code, when the declaration carries them: a council inferred
+  // from its declarations takes them from the first, so what is read back must be what was
+  // applied (the live engine applies the declaration in hand; a restart, the logged one).
+  if (!d.council_name.empty()) out["council_name"] = d.council_name;
+  if (!d.council_gss.empty()) out["council_gss"] = d.council_gss;
   // Written only for STV, so that first-past-the-post nights read as before.
   if (d.voting_system != VotingSystem::kFirstPastThePost) out["voting_system"] = std::string(ToString(d.voting_system));
   return out;

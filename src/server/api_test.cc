@@ -176,6 +176,16 @@ TEST(ApiCsv, DemocracyClubRowsOfTwoCouncils) {
   json councils = json::parse(api.Handle(HttpRequest{"GET", "/api/councils", "", "", "", ""}).body);
   ASSERT_EQ(councils["councils"].size(), 2u);
   for (const json& c : councils["councils"]) EXPECT_EQ(c["label"]["eve-of-poll"], "Labour control") << c["id"];
+
+  // The councils were inferred from the rows (names, codes); the log folds back to the same.
+  const std::string before = api.Handle(HttpRequest{"GET", "/api/councils", "", "", "", ""}).body;
+  engine->reset();
+  auto reopened_log = OpenSqliteLog(dir.File("night.db"));
+  ASSERT_TRUE(reopened_log);
+  auto reopened = Engine::Open(std::move(*reopened_log), nullptr, DefaultPartyRegistry());
+  ASSERT_TRUE(reopened) << reopened.error().ToString();
+  Api again(**reopened, ApiOptions{});
+  EXPECT_EQ(again.Handle(HttpRequest{"GET", "/api/councils", "", "", "", ""}).body, before);
 }
 
 // A mayor is a result of its own: logged, counted by the supplementary vote, in the headlines
