@@ -229,7 +229,13 @@ Result<Receipt> Engine::DeclareMayor(MayoralDeclaration mayor, Revision revision
 }
 
 Result<Receipt> Engine::Record(std::vector<LogEntry> entries, std::vector<Change> changes) {
-  if (Status s = log_->Append(entries); !s) return WithKind(s.error(), ErrorKind::kUnavailable);
+  if (Status s = log_->Append(entries); !s) {
+    // Not the writer's fault (a full disk, a file size limit): said so, so that it is not
+    // taken for a bad declaration. Nothing was applied; the night is as it was.
+    Error error = WithKind(s.error(), ErrorKind::kUnavailable);
+    error.message = "the results log could not be written: " + error.message;
+    return error;
+  }
   Receipt receipt{entries.front().seq, entries.back().seq, {}};
   for (size_t i = 0; i < entries.size(); ++i) {
     const LogEntry& e = entries[i];

@@ -6,7 +6,8 @@
 // one log entry, and a write is logged and applied before the next request is read. Slow
 // clients cannot hold it up: every read and write on a socket is asynchronous with a deadline,
 // and a live-stream client that falls too far behind is dropped (it reconnects and resumes
-// from its Last-Event-ID).
+// from its Last-Event-ID). Greedy ones cannot crowd others out: connections and requests are
+// limited per client (client_limits.h) as well as in all.
 //
 //   Service service(engine, hub, api, ServiceOptions{.port = 8080});
 //   Result<uint16_t> port = service.Listen();       // the port bound (any free one for 0)
@@ -26,6 +27,7 @@
 #include "engine/engine.h"
 #include "engine/replay.h"
 #include "server/api.h"
+#include "server/client_limits.h"
 #include "server/event_hub.h"
 
 namespace psephos {
@@ -36,6 +38,7 @@ struct ServiceOptions {
   size_t max_body = 1 << 20;            // bytes of a request body
   size_t max_header = 16 << 10;         // bytes of a request's headers
   size_t max_connections = 20000;       // more are answered 503 and closed
+  ClientLimitOptions client_limits;     // per client: connections (429 beyond) and request rate (429)
   std::chrono::milliseconds read_timeout{15000};   // a request must arrive whole within this
   std::chrono::milliseconds idle_timeout{60000};   // a keep-alive connection with no request
   std::chrono::milliseconds write_timeout{30000};  // a response or event must be taken within this
