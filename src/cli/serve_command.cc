@@ -27,7 +27,6 @@ namespace {
 
 constexpr int kExitUsage = 1;
 constexpr int kExitBadInput = 2;
-constexpr size_t kStreamHistory = 100000;
 
 int Fail(const Error& e, int code = kExitBadInput) {
   std::cerr << "psephos serve: " << e.ToString() << "\n";
@@ -187,7 +186,8 @@ int RunServe(const ServeInput& input) {
   if (!log) return Fail(log.error(), kExitUsage);
   const bool resumed = (*log)->LastSeq() > 0;
 
-  EventHub hub(kStreamHistory);
+  // The stream keeps as much as a client may be behind by and still be caught up (StreamSession).
+  EventHub hub(ServiceOptions{}.stream_backlog / 2);
   auto engine = Engine::Open(std::move(*log), &source->setup, registry, {},
                              [&hub](const Delta& d, const Engine& e) { hub.OnDelta(d, e); });
   if (!engine) return Fail(engine.error());

@@ -126,12 +126,18 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
         "Connection: keep-alive\r\nX-Psephos-Seq: " + std::to_string(seq) + "\r\n\r\nretry: 2000\n\n"));
     const nlohmann::json here = {{"seq", seq}, {"rehearsal", service_.engine.night().election().rehearsal}};
+    auto missed = resume_after ? service_.hub.Since(*resume_after) : std::nullopt;
+    size_t missed_bytes = 0;
+    if (missed)
+      for (const auto& frame : *missed) missed_bytes += frame->size();
     if (!resume_after) {
       Push(std::make_shared<const std::string>("event: hello\ndata: " + JsonText(here) + "\n\n"));
-    } else if (auto missed = service_.hub.Since(*resume_after)) {
+    } else if (missed && missed_bytes <= service_.options.stream_backlog / 2) {
       for (auto& frame : *missed) Push(frame);
     } else {
-      // Older than the frames kept: the client must fetch the views again, then follow.
+      // Older than the frames kept, or more than the backlog a client may have queued (sent, they
+      // would get it dropped at once, and again on every reconnect): the client must fetch the
+      // views again, then follow.
       Push(std::make_shared<const std::string>("event: reset\ndata: " + JsonText(here) + "\n\n"));
     }
     std::weak_ptr<StreamSession> weak = weak_from_this();
