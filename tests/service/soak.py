@@ -12,7 +12,7 @@ on loopback for the whole run:
 Every few seconds it samples the service's resident memory (/proc/PID/status). At the end it
 prints the throughput, the errors and the memory over time, and judges whether the memory is
 flat: after a warm-up (the first fifth of the run), the highest sample of the last third must
-be within 10% (or 8 MiB) of the highest of the first third.
+be within 10% (or 4 MiB) of the highest of the first third.
 
 An error is: a read answered other than 200 or 304, a write other than 201, a connection that
 failed or was closed by the service, a live stream that ended, a gap in a stream's ids, or a
@@ -205,7 +205,7 @@ def judge_memory(samples, seconds):
     warm = [mib for t, mib in samples if t >= seconds / 5]
     third = max(1, len(warm) // 3)
     first, last = max(warm[:third]), max(warm[-third:])
-    return last <= max(first * 1.10, first + 8), first, last
+    return last <= max(first * 1.10, first + 4), first, last
 
 
 def main():
