@@ -141,14 +141,20 @@ CLI::App* AddServeCommand(CLI::App& app, ServeInput& input) {
                   "Connections one client address (an IPv6 /64) may hold at once, live streams included; more "
                   "get 429. 0: no limit")
       ->capture_default_str();
+  // CLI11's NonNegativeNumber would quote the largest double in its message.
+  const CLI::Validator not_negative(
+      [](std::string& text) -> std::string {
+        return !text.empty() && text[0] != '-' ? "" : "expected a number of 0 or more, found '" + text + "'";
+      },
+      "NUMBER >= 0");
   cmd->add_option("--rate-limit", input.client_limits.rate,
                   "Requests a second one client address may make, sustained; more get 429 with Retry-After. "
                   "0: no limit")
-      ->check(CLI::NonNegativeNumber)
+      ->check(not_negative)
       ->capture_default_str();
   cmd->add_option("--rate-burst", input.client_limits.burst,
                   "Requests a client may make at once on top of the rate. Default: twice --rate-limit")
-      ->check(CLI::NonNegativeNumber);
+      ->check(not_negative);
   cmd->add_flag("--limit-loopback", input.client_limits.loopback,
                 "Apply the per-client limits to loopback clients too. By default they are exempt: a client on "
                 "this machine is a benchmark, a test, or a reverse proxy through which every outside client "
