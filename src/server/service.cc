@@ -4,6 +4,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <array>
+#include <cerrno>
 #include <csignal>
 #include <deque>
 #include <nlohmann/json.hpp>
@@ -333,7 +334,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 void Service::Impl::Accept() {
   acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
     if (ec == asio::error::operation_aborted) return;
-    if (ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space || ec == asio::error::no_memory) {
+    if (ec == asio::error::no_descriptors || ec.value() == ENFILE || ec == asio::error::no_buffer_space ||
+        ec == asio::error::no_memory) {
       // Out of file descriptors (more clients than `ulimit -n`): accepting again at once would
       // fail again at once and spin. Pause; the pending connections wait in the backlog while
       // those open finish, and the service keeps serving them meanwhile.
