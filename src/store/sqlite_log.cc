@@ -57,10 +57,12 @@ class SqliteLog final : public ResultsLog {
     return {};
   }
 
-  Status Append(std::vector<LogEntry>& entries) override {
-    if (entries.empty()) return {};
+  // The exclusive lock makes this process the only writer, so the log is where it last left it.
+  Result<AppendOutcome> AppendAfter(int64_t expected_last, std::vector<LogEntry>& entries) override {
+    if (expected_last != kAnySeq && expected_last != last_seq_) return AppendOutcome::kLogMoved;
+    if (entries.empty()) return AppendOutcome::kAppended;
     if (read_only_) return MakeError("opened read-only", "", path_);
-    if (Status s = Exec("BEGIN IMMEDIATE"); !s) return s;
+    if (Status s = Exec("BEGIN IMMEDIATE"); !s) return s.error();
     int64_t seq = last_seq_;
     for (LogEntry& e : entries) {
       e.seq = ++seq;
@@ -85,10 +87,10 @@ class SqliteLog final : public ResultsLog {
     if (Status s = Exec("COMMIT"); !s) {
       (void)Exec("ROLLBACK");
       for (LogEntry& undo : entries) undo.seq = 0;
-      return s;
+      return s.error();
     }
     last_seq_ = seq;
-    return {};
+    return AppendOutcome::kAppended;
   }
 
   Result<std::vector<LogEntry>> Read(int64_t after_seq, size_t limit) const override {
