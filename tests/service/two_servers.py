@@ -95,10 +95,10 @@ def run(binary, fixture, lga, tmp, uri):
         json.dump(dict(night, declarations=[]), f)
     tokens = os.path.join(tmp, "tokens.txt")
     with open(tokens, "w") as f:
-        f.write("desk-a token-a-3b1f\ndesk-b token-b-8c2e\n")
+        f.write("desk-a token-a-3b1f9d0c7e\ndesk-b token-b-8c2e4a6f1d\n")
     args = ["--night", setup_file, "--log", uri, "--tokens", tokens]
-    auth = {"desk-a": {"Authorization": "Bearer token-a-3b1f", "Content-Type": "application/json"},
-            "desk-b": {"Authorization": "Bearer token-b-8c2e", "Content-Type": "application/json"}}
+    auth = {"desk-a": {"Authorization": "Bearer token-a-3b1f9d0c7e", "Content-Type": "application/json"},
+            "desk-b": {"Authorization": "Bearer token-b-8c2e4a6f1d", "Content-Type": "application/json"}}
 
     def declare(server, d, desk):
         status, _, body = server.request("POST", "/api/declarations", json.dumps(d), auth[desk])
@@ -155,26 +155,29 @@ def run(binary, fixture, lga, tmp, uri):
     status, body = declare(b, declarations[0], "desk-b")
     check(status == 409, "an early ward of A's through B: 409")
 
-    # SIGKILL A while declarations stream into it; whatever it acknowledged must survive.
-    killed_ack = []
+    # SIGKILL A with declarations in flight; whatever it acknowledged must survive.
+    for d in declarations[15:17]:
+        status, body = declare(a, d, "desk-a")
+        check(status == 201, "declared through A before the kill")
+        acknowledged.append(body["last_seq"])
+    answered = []
 
-    def stream_into_a():
-        for d in declarations[15:]:
-            try:
-                status, body = declare(a, d, "desk-a")
-            except OSError:
-                return
-            if status == 201:
-                killed_ack.append(body["last_seq"])
+    def send_in_flight(d):
+        try:
+            answered.append(declare(a, d, "desk-a"))
+        except OSError:
+            pass  # cut off by the kill: not acknowledged, maybe committed
 
-    feeder = threading.Thread(target=stream_into_a)
-    feeder.start()
-    wait_until(lambda: len(killed_ack) >= 2, "two declarations acknowledged by A before the kill")
+    senders = [threading.Thread(target=send_in_flight, args=(d,)) for d in declarations[17:]]
+    for sender in senders:
+        sender.start()
+    time.sleep(0.001)
     a.kill()
-    feeder.join()
-    check(a.proc.returncode == -signal.SIGKILL, "A was killed with SIGKILL mid-stream (%d acknowledged)" %
-          len(killed_ack))
-    acknowledged += killed_ack
+    for sender in senders:
+        sender.join()
+    check(a.proc.returncode == -signal.SIGKILL, "A was killed with SIGKILL with %d declarations in flight (%d answered)" %
+          (len(senders), len(answered)))
+    acknowledged += [body["last_seq"] for status, body in answered if status == 201]
 
     a = Server(binary, args)
     in_log = {e["seq"]: e for e in log_entries(a)}
