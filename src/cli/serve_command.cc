@@ -80,6 +80,19 @@ Result<Source> LoadSource(const ServeInput& input, const PartyRegistry& registry
   return source;
 }
 
+// A log that holds a night already is carried on with; a --night or --demo given as well must be
+// the night it was started from (entry 1, the setup as written then), or its declarations would be
+// replayed into another night. Rehearsal or not is the log's to say (checked apart).
+Status CheckSameNight(const Engine& engine, Election given, const std::string& description) {
+  auto first = engine.log().Read(0, 1);
+  if (!first) return first.error();
+  given.rehearsal = engine.night().election().rehearsal;
+  if (first->empty() || first->front().body != WriteNightJson(given, {}))
+    return MakeError("the results log holds another night than " + description +
+                     " (its setup, entry 1, differs): give no night to carry on with the log's own");
+  return {};
+}
+
 Result<std::unique_ptr<ResultsLog>> OpenLog(const std::string& target) {
   if (IsPostgresUri(target)) return OpenPostgresLog(target);
   return OpenSqliteLog(target);
@@ -125,7 +138,7 @@ CLI::App* AddServeCommand(CLI::App& app, ServeInput& input) {
                   "that several servers share (docs/POSTGRES.md). A log with entries is carried on with (and "
                   "nothing is replayed unless asked); an empty one is started from the night. Default: a new "
                   "file in a temporary directory");
-  cmd->add_flag("--demo", input.demo, "Serve the bundled demo night (the default when no night is given)");
+  cmd->add_flag("--demo", input.demo, "Serve the bundled demo night (the default when no night is given and the log is empty)");
   cmd->add_option("--night", input.night_file,
                   "Night file (docs/NIGHT_FORMAT.md): the councils set up before polling day; its declarations "
                   "are replayed")
@@ -183,13 +196,10 @@ int RunServe(const ServeInput& input) {
   if (input.rehearsal && !night.night().election().rehearsal)
     return Fail(MakeError("this log holds a live night; start a new log for a rehearsal", "--rehearsal", where),
                 kExitUsage);
-  // The log's own setup (entry 1) is the night; a file for another election is a mistake.
-  const std::string& held = night.night().election().id;
-  if (resumed && (input.demo || !input.night_file.empty()) && source->setup.id != held)
-    return Fail(MakeError("the results log holds election '" + held + "', not '" + source->setup.id + "' (" +
-                              source->description + ")",
-                          input.demo ? "--demo" : "--night", where),
-                kExitUsage);
+  if (resumed && (input.demo || !input.night_file.empty())) {
+    if (Status s = CheckSameNight(night, source->setup, source->description); !s)
+      return Fail(MakeError(s.error().message, input.demo ? "--demo" : "--night", where), kExitUsage);
+  }
 
   Tokens tokens = Tokens::Random("local");
   if (!input.tokens_file.empty()) {

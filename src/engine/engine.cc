@@ -249,7 +249,8 @@ Result<Receipt> Engine::Record(const Prepare& prepare) {
       return WithKind(MakeError("the results log kept moving on (other servers writing); nothing was recorded: "
                                 "try again", "", log_->Describe()),
                       ErrorKind::kUnavailable);
-    if (auto caught_up = CatchUp(); !caught_up) return caught_up.error();
+    // Not the write's fault whatever stops the catch-up: the write can be tried again.
+    if (auto caught_up = CatchUp(); !caught_up) return WithKind(caught_up.error(), ErrorKind::kUnavailable);
   }
 }
 

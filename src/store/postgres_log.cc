@@ -20,11 +20,16 @@ const std::vector<std::pair<std::string, std::string>> kColumns = {
     {"seq", "bigint"}, {"kind", "text"},   {"recorded_at", "text"},
     {"source", "text"}, {"author", "text"}, {"body", "text"}};
 
-// Server messages end in a newline and sometimes span lines; an Error is one line.
-std::string OneLine(std::string text) {
-  std::replace(text.begin(), text.end(), '\n', ' ');
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return text;
+// libpq's messages span lines, indented with tabs; an Error is one line.
+std::string OneLine(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == '\n' || c == '\t' || c == ' ';
+    if (!space) out += c;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 // The connection string without its password, for messages.
@@ -125,9 +130,8 @@ class PostgresLog final : public ResultsLog {
   }
 
   Result<AppendOutcome> AppendAfter(int64_t expected_last, std::vector<LogEntry>& entries) override {
-    try {
-      Connect();
-      pqxx::work work(*connection_);
+    return OnConnection<AppendOutcome>("appending to the results log", [&](pqxx::connection& c) -> AppendOutcome {
+      pqxx::work work(c);
       // EXCLUSIVE mode: appenders queue here, readers (ACCESS SHARE) are not held up.
       work.exec0(std::string("LOCK TABLE ") + kTable + " IN EXCLUSIVE MODE");
       const int64_t last = work.exec_prepared1("last")[0].as<int64_t>();
@@ -143,18 +147,16 @@ class PostgresLog final : public ResultsLog {
       for (LogEntry& e : entries) e.seq = ++seq;
       last_seq_ = seq;
       return AppendOutcome::kAppended;
-    } catch (...) {
-      return Failed("appending to the results log");
-    }
+    });
   }
 
   Result<std::vector<LogEntry>> Read(int64_t after_seq, size_t limit) const override {
-    try {
-      Connect();
-      pqxx::read_transaction work(*connection_);
+    using Entries = std::vector<LogEntry>;
+    return OnConnection<Entries>("reading the results log", [&](pqxx::connection& c) -> Result<Entries> {
+      pqxx::read_transaction work(c);
       const pqxx::result rows =
           work.exec_prepared("read", after_seq, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
-      std::vector<LogEntry> out;
+      Entries out;
       out.reserve(rows.size());
       for (const pqxx::row& row : rows) {
         LogEntry e;
@@ -171,9 +173,7 @@ class PostgresLog final : public ResultsLog {
       }
       if (!out.empty()) last_seq_ = std::max(last_seq_, out.back().seq);
       return out;
-    } catch (...) {
-      return Failed("reading the results log");
-    }
+    });
   }
 
   int64_t LastSeq() const override { return last_seq_; }
@@ -193,6 +193,26 @@ class PostgresLog final : public ResultsLog {
                                     " WHERE seq > $1 ORDER BY seq LIMIT $2");
     connection->prepare("notify", "SELECT pg_notify($1, $2)");
     connection_ = std::move(connection);
+  }
+
+  // Runs `body` on the connection, made first when there is none. A connection found broken
+  // before anything was committed (say the database restarted since) is made again and `body`
+  // run once more; any other failure is an Error.
+  template <typename T, typename Body>
+  Result<T> OnConnection(const std::string& doing, Body body) const {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        Connect();
+        return body(*connection_);
+      } catch (const pqxx::in_doubt_error&) {
+        return Failed(doing);
+      } catch (const pqxx::broken_connection&) {
+        if (attempt == 2) return Failed(doing);
+        connection_.reset();
+      } catch (...) {
+        return Failed(doing);
+      }
+    }
   }
 
   // Called while an exception is handled. The connection is not used again after a failure of

@@ -7,6 +7,8 @@ Trafford's nominations for 3 May 2018, then:
     a delta for each declaration;
   - writes through both at once (distinct wards): every write acknowledged, no entry lost or
     repeated; a ward declared through A is refused (409) through B, even before B has caught up;
+  - stops the database and starts it again: writes answer 503 meanwhile, reads go on, and both
+    servers connect again and follow;
   - SIGKILLs A while declarations stream into it, restarts it: nothing acknowledged is lost, and
     A, B and a third server folding the log afresh serve the same bytes; Trafford ends "NOC gain
     from Conservative", Lab 30 Con 29 LD 2 Green 2.
@@ -37,13 +39,16 @@ def skip(message):
     sys.exit(SKIP)
 
 
-def start_postgres(source_dir, folder):
-    run = subprocess.run([os.path.join(source_dir, "scripts", "postgres"), "start", folder],
-                         capture_output=True, text=True)
+SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "postgres")
+
+
+def postgres(*args):
+    """scripts/postgres start|stop DIR [...]: the cluster's URI on start."""
+    run = subprocess.run([SCRIPT] + list(args), capture_output=True, text=True)
     if run.returncode == SKIP:
         skip(run.stderr.strip())
     if run.returncode != 0:
-        fail("scripts/postgres start: " + run.stderr)
+        fail("scripts/postgres %s: %s" % (" ".join(args), run.stderr))
     return run.stdout.strip()
 
 
@@ -74,15 +79,15 @@ def main():
     with tempfile.TemporaryDirectory(prefix="psephos-two-") as tmp:
         os.chmod(tmp, 0o755)  # the cluster runs as the postgres user when this runs as root
         cluster = os.path.join(tmp, "cluster")
-        uri = start_postgres(source_dir, cluster)
+        uri = postgres("start", cluster)
         try:
-            run(binary, fixture, lga, tmp, uri)
+            run(binary, fixture, lga, tmp, cluster, uri)
         finally:
-            subprocess.run([os.path.join(source_dir, "scripts", "postgres"), "stop", cluster])
+            subprocess.run([SCRIPT, "stop", cluster])
     print("two servers on one PostgreSQL log: all checks passed")
 
 
-def run(binary, fixture, lga, tmp, uri):
+def run(binary, fixture, lga, tmp, cluster, uri):
     night_file = os.path.join(tmp, "trafford.json")
     subprocess.run([binary, "import", "--night", fixture, "--results", "lga:" + lga, "--date", "2018-05-03",
                     "--out", night_file], check=True, stdout=subprocess.DEVNULL)
@@ -155,8 +160,21 @@ def run(binary, fixture, lga, tmp, uri):
     status, body = declare(b, declarations[0], "desk-b")
     check(status == 409, "an early ward of A's through B: 409")
 
+    # The database stops and comes back on the same port: writes answer 503 and log nothing
+    # meanwhile, reads go on, and both servers connect again (their logs and their listeners).
+    postgres("stop", cluster)
+    status, body = declare(a, declarations[15], "desk-a")
+    check(status == 503, "with the database down a write answers 503 (%d: %s)" % (status, body["error"]["message"][-60:]))
+    check(b.request("GET", "/api/parties")[0] == 200, "with the database down reads go on")
+    postgres("start", cluster, "--port", uri.rsplit(":", 1)[1].split("/")[0])
+    status, body = declare(b, declarations[15], "desk-b")
+    check(status == 201, "with the database back, the ward refused meanwhile is declared through B")
+    acknowledged.append(body["last_seq"])
+    wait_until(lambda: a.get_json("/healthz")["seq"] == body["last_seq"], "A to follow B's write after the restart")
+    check(stream_b.wait_for(body["last_seq"]), "B's stream carries it")
+
     # SIGKILL A with declarations in flight; whatever it acknowledged must survive.
-    for d in declarations[15:17]:
+    for d in declarations[16:17]:
         status, body = declare(a, d, "desk-a")
         check(status == 201, "declared through A before the kill")
         acknowledged.append(body["last_seq"])
@@ -210,6 +228,10 @@ def run(binary, fixture, lga, tmp, uri):
     check(seats == {"PP53": 30, "PP52": 29, "PP90": 2, "PP63": 2},
           "Trafford after: Lab 30, Con 29, LD 2, Green 2 (%s)" % seats)
     check(trafford["label"]["eve-of-poll"] == "NOC gain from Conservative", "label: NOC gain from Conservative")
+    wrong = subprocess.run([binary, "serve", "--demo", "--log", uri, "--port", "0"], capture_output=True, text=True,
+                           timeout=60)
+    check(wrong.returncode == 1 and "holds another night" in wrong.stderr,
+          "a server given another night for this log is refused: %s" % wrong.stderr.strip())
     for server in (a, b, fresh):
         server.stop()
         check(server.proc.returncode == 0, "SIGTERM stops a server cleanly")
