@@ -16,7 +16,8 @@
 // returns only after the commit. Seqs therefore become visible in order, with no gaps. Every
 // statement is prepared or constant: no value is ever spliced into SQL text.
 //
-// A lost connection is an Error of kind kUnavailable, never a crash; the next call connects
+// A connection found broken (the database restarted) is made again within the call; a database
+// that cannot be reached is an Error of kind kUnavailable, never a crash, and a later call tries
 // again. docs/POSTGRES.md says how to run it.
 #ifndef PSEPHOS_STORE_POSTGRES_LOG_H_
 #define PSEPHOS_STORE_POSTGRES_LOG_H_
