@@ -4,11 +4,13 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <array>
+#include <atomic>
 #include <csignal>
 #include <deque>
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "server/log_follower.h"
 #include "server/static_files.h"
 #include "readers/json_text.h"
 
@@ -23,10 +25,16 @@ struct Service::Impl {
   Impl(Engine& e, EventHub& h, Api& a, ServiceOptions o)
       : engine(e), hub(h), api(a), options(std::move(o)), acceptor(io), signals(io, SIGINT, SIGTERM), replay_timer(io) {
     if (!options.static_dir.empty()) page.emplace(options.static_dir);
+    if (auto watch = engine.log().Watch())
+      follower.emplace(std::move(watch), options.follow_period, [this] {
+        // At most one catch-up queued: a burst of appends is folded by the first.
+        if (!catch_up_queued.exchange(true)) asio::post(io, [this] { CatchUp(); });
+      });
   }
 
   void Accept();
   void ReplayNext();
+  void CatchUp();
 
   Engine& engine;
   EventHub& hub;
@@ -47,6 +55,10 @@ struct Service::Impl {
   };
   std::optional<ReplayState> replay;
   asio::steady_timer replay_timer;
+
+  std::atomic<bool> catch_up_queued{false};
+  std::string follow_error;  // the last catch-up's failure, said once rather than every period
+  std::optional<LogFollower> follower;  // last: stopped before anything it posts to goes
 };
 
 namespace {
@@ -328,6 +340,16 @@ void Service::Impl::ReplayNext() {
     r.next = end;
     ReplayNext();
   });
+}
+
+void Service::Impl::CatchUp() {
+  catch_up_queued = false;
+  auto caught_up = engine.CatchUp();
+  const std::string error = caught_up ? "" : caught_up.error().ToString();
+  if (error != follow_error && options.log)
+    *options.log << (error.empty() ? "follow: caught up with the results log again" : "follow: " + error) << "\n"
+                 << std::flush;
+  follow_error = error;
 }
 
 Service::Service(Engine& engine, EventHub& hub, Api& api, ServiceOptions options)

@@ -6,7 +6,9 @@
 // one log entry, and a write is logged and applied before the next request is read. Slow
 // clients cannot hold it up: every read and write on a socket is asynchronous with a deadline,
 // and a live-stream client that falls too far behind is dropped (it reconnects and resumes
-// from its Last-Event-ID).
+// from its Last-Event-ID). On a log that other servers write too (PostgreSQL), a follower
+// thread (log_follower.h) has the engine catch up on the service's thread whenever the log tells
+// of an append, and every follow_period anyway, so every server streams every entry.
 //
 //   Service service(engine, hub, api, ServiceOptions{.port = 8080});
 //   Result<uint16_t> port = service.Listen();       // the port bound (any free one for 0)
@@ -42,6 +44,7 @@ struct ServiceOptions {
   size_t stream_backlog = 4 << 20;      // bytes queued for one SSE client before it is dropped
   std::chrono::milliseconds heartbeat{15000};      // SSE comment lines keep proxies from closing
   std::string static_dir;               // files served at / (the page); "" for none
+  std::chrono::milliseconds follow_period{1000};   // catch up with a shared log at least this often
   std::ostream* log = nullptr;          // one line per replay milestone and per refused write
 };
 
