@@ -40,12 +40,13 @@ using Clock = std::chrono::steady_clock;
 // The results log without durability: the engine's cost with the disk taken out.
 class MemoryLog : public ResultsLog {
  public:
-  Status Append(std::vector<LogEntry>& entries) override {
+  Result<AppendOutcome> AppendAfter(int64_t last_seq, std::vector<LogEntry>& entries) override {
+    if (last_seq != kAnySeq && last_seq != LastSeq()) return AppendOutcome::kLogMoved;
     for (LogEntry& e : entries) {
       e.seq = static_cast<int64_t>(entries_.size()) + 1;
       entries_.push_back(e);
     }
-    return {};
+    return AppendOutcome::kAppended;
   }
   Result<std::vector<LogEntry>> Read(int64_t after_seq, size_t limit) const override {
     std::vector<LogEntry> out;

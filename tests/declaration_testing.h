@@ -24,7 +24,7 @@ inline std::map<std::string, int> FlaggedWinnersByGroup(const std::vector<Declar
   std::map<std::string, int> won;
   for (const Declaration& d : declarations)
     for (const Candidate& c : d.candidates)
-      if (c.elected.value_or(false)) ++won[registry.TotalsGroup(c.party)];
+      if (c.elected.value_or(false)) ++won[std::string(registry.TotalsGroup(c.party))];
   return won;
 }
 
@@ -38,7 +38,7 @@ inline std::map<std::string, int> TopVotesWinnersByGroup(const std::vector<Decla
     std::stable_sort(order.begin(), order.end(),
                      [](const Candidate& a, const Candidate& b) { return a.votes > b.votes; });
     for (int i = 0; i < d.seats && i < static_cast<int>(order.size()); ++i)
-      ++won[registry.TotalsGroup(order[i].party)];
+      ++won[std::string(registry.TotalsGroup(order[i].party))];
   }
   return won;
 }

@@ -26,7 +26,7 @@ std::map<std::string, int> ControlCounts(const Night& night) {
   for (const Council& c : night.councils()) {
     const CouncilOutcome& o = *night.Outcome(c.id);
     EXPECT_TRUE(o.control.settled) << c.id;
-    ++counts[o.control.party ? night.registry().TotalsGroup(*o.control.party) : "NOC"];
+    ++counts[o.control.party ? std::string(night.registry().TotalsGroup(*o.control.party)) : "NOC"];
   }
   return counts;
 }

@@ -58,7 +58,7 @@ WardVotes VotesInWard(const Declaration& declaration, const PartyRegistry& regis
     double v = t.sum;
     if (method == ShareMethod::kTopCandidate) v = t.top;
     if (method == ShareMethod::kAveragePerCandidate) v = t.sum / t.candidates;
-    out.by_group[registry.TotalsGroup(key)] += v;
+    out.by_group[std::string(registry.TotalsGroup(key))] += v;
     out.total += v;
   }
   if (out.total <= 0) return WardVotes{};

@@ -19,6 +19,7 @@
 #include "server/event_hub.h"
 #include "server/service.h"
 #include "server/tokens.h"
+#include "store/postgres_log.h"
 #include "store/sqlite_log.h"
 
 namespace psephos {
@@ -40,9 +41,11 @@ struct Source {
   std::string description;
 };
 
-Result<Source> LoadSource(const ServeInput& input, const PartyRegistry& registry) {
+// `resumed`: the log holds a night already, so with no source given there is nothing to replay
+// (a server joining a shared night, or carrying on with one), rather than the demo.
+Result<Source> LoadSource(const ServeInput& input, const PartyRegistry& registry, bool resumed) {
   Source source;
-  const bool demo = input.demo || (input.night_file.empty() && input.replay.empty());
+  const bool demo = input.demo || (input.night_file.empty() && input.replay.empty() && !resumed);
   if (demo) {
     GeneratedNight night = GenerateNight(GeneratorOptions{});
     source.setup = std::move(night.election);
@@ -75,6 +78,24 @@ Result<Source> LoadSource(const ServeInput& input, const PartyRegistry& registry
   }
   if (input.rehearsal) source.setup.rehearsal = true;
   return source;
+}
+
+// A log that holds a night already is carried on with; a --night or --demo given as well must be
+// the night it was started from (entry 1, the setup as written then), or its declarations would be
+// replayed into another night. Rehearsal or not is the log's to say (checked apart).
+Status CheckSameNight(const Engine& engine, Election given, const std::string& description) {
+  auto first = engine.log().Read(0, 1);
+  if (!first) return first.error();
+  given.rehearsal = engine.night().election().rehearsal;
+  if (first->empty() || first->front().body != WriteNightJson(given, {}))
+    return MakeError("the results log holds another night than " + description +
+                     " (its setup, entry 1, differs): give no night to carry on with the log's own");
+  return {};
+}
+
+Result<std::unique_ptr<ResultsLog>> OpenLog(const std::string& target) {
+  if (IsPostgresUri(target)) return OpenPostgresLog(target);
+  return OpenSqliteLog(target);
 }
 
 Result<std::string> DefaultLogFile() {
@@ -113,9 +134,11 @@ CLI::App* AddServeCommand(CLI::App& app, ServeInput& input) {
       "The live results service: HTTP API, live event stream, replay. With no options: the demo night, "
       "replayed at 60x on 127.0.0.1:8080");
   cmd->add_option("--log", input.log_file,
-                  "The results log (SQLite). A log with entries is carried on with; a new one is started from "
-                  "the night. Default: a new file in a temporary directory");
-  cmd->add_flag("--demo", input.demo, "Serve the bundled demo night (the default when no night is given)");
+                  "The results log: a SQLite file, or a PostgreSQL database as postgresql://[USER@]HOST[:PORT]/DB "
+                  "that several servers share (docs/POSTGRES.md). A log with entries is carried on with (and "
+                  "nothing is replayed unless asked); an empty one is started from the night. Default: a new "
+                  "file in a temporary directory");
+  cmd->add_flag("--demo", input.demo, "Serve the bundled demo night (the default when no night is given and the log is empty)");
   cmd->add_option("--night", input.night_file,
                   "Night file (docs/NIGHT_FORMAT.md): the councils set up before polling day; its declarations "
                   "are replayed")
@@ -179,18 +202,18 @@ int RunServe(const ServeInput& input) {
   // while reads are served on.
   std::signal(SIGXFSZ, SIG_IGN);
   PartyRegistry registry = DefaultPartyRegistry();
-  auto source = LoadSource(input, registry);
-  if (!source) return Fail(source.error());
-
   std::string log_file = input.log_file;
   if (log_file.empty()) {
     auto made = DefaultLogFile();
     if (!made) return Fail(made.error(), kExitUsage);
     log_file = *made;
   }
-  auto log = OpenSqliteLog(log_file);
+  auto log = OpenLog(log_file);
   if (!log) return Fail(log.error(), kExitUsage);
   const bool resumed = (*log)->LastSeq() > 0;
+  const std::string where = (*log)->Describe();  // no password in it
+  auto source = LoadSource(input, registry, resumed);
+  if (!source) return Fail(source.error());
 
   // The stream keeps as much as a client may be behind by and still be caught up (StreamSession).
   EventHub hub(ServiceOptions{}.stream_backlog / 2);
@@ -199,8 +222,12 @@ int RunServe(const ServeInput& input) {
   if (!engine) return Fail(engine.error());
   Engine& night = **engine;
   if (input.rehearsal && !night.night().election().rehearsal)
-    return Fail(MakeError("this log holds a live night; start a new log for a rehearsal", "--rehearsal", log_file),
+    return Fail(MakeError("this log holds a live night; start a new log for a rehearsal", "--rehearsal", where),
                 kExitUsage);
+  if (resumed && (input.demo || !input.night_file.empty())) {
+    if (Status s = CheckSameNight(night, source->setup, source->description); !s)
+      return Fail(MakeError(s.error().message, input.demo ? "--demo" : "--night", where), kExitUsage);
+  }
 
   Tokens tokens = Tokens::Random("local");
   if (!input.tokens_file.empty()) {
@@ -243,7 +270,7 @@ int RunServe(const ServeInput& input) {
 
   const Election& e = night.night().election();
   std::cout << "Psephos: " << (e.name.empty() ? e.id : e.name) << (e.rehearsal ? "  [REHEARSAL: not real results]" : "")
-            << "\n  results log: " << log_file << (resumed ? " (carried on" : " (new") << ", at entry " << night.seq()
+            << "\n  results log: " << where << (resumed ? " (carried on" : " (new") << ", at entry " << night.seq()
             << ")\n";
   ReplayPlan plan = PlanReplay(std::move(source->replay), night);
   if (!plan.steps.empty()) {
@@ -271,7 +298,7 @@ int RunServe(const ServeInput& input) {
   std::cout << "Serving on http://" << input.host << ":" << *port << "/  (API index: /api; Ctrl-C stops)\n"
             << std::flush;
   service.Run();
-  std::cout << "Stopped at entry " << night.seq() << "; the log is " << log_file << "\n";
+  std::cout << "Stopped at entry " << night.seq() << "; the log is " << where << "\n";
   return 0;
 }
 

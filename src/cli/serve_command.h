@@ -6,6 +6,7 @@
 //   psephos serve                                   demo night, replayed, a new results log
 //   psephos serve --night setup.json --log n.db     a live night: councils from the file, writes over HTTP
 //   psephos serve --log n.db                        carry on with a night already in a log
+//   psephos serve --log postgresql://h/db           a night in PostgreSQL, shared with other servers
 //   psephos serve --replay lga:FILE --speed 0       replay results files as fast as possible
 //   psephos serve --static web/public               the results page from this folder, at /
 #ifndef PSEPHOS_CLI_SERVE_COMMAND_H_
@@ -24,7 +25,7 @@ struct ServeInput {
   bool demo = false;
   std::string night_file;
   std::vector<std::string> replay;
-  std::string log_file;
+  std::string log_file;  // a SQLite file, or a postgresql:// URI
   double speed = 60;
   bool rehearsal = false;
   std::string host = "127.0.0.1";

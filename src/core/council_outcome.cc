@@ -85,10 +85,9 @@ std::string CouncilOutcome::Label(Baseline baseline, const PartyRegistry& regist
   return "NOC hold";
 }
 
-CouncilOutcome DecideCouncil(const Council& council,
-                             const std::map<std::string, WardResult>& declared,
-                             const PartyRegistry& registry) {
-  CouncilOutcome out;
+CouncilStart StartCouncil(const Council& council) {
+  CouncilStart start;
+  CouncilOutcome& out = start.undeclared;
   out.council = council.id;
   out.has_baseline = council.has_baseline;
   out.wards_total = static_cast<int>(council.wards.size());
@@ -97,27 +96,42 @@ CouncilOutcome DecideCouncil(const Council& council,
   not_up.seats = council.not_up;
   not_up.vacant = council.vacant_not_up;
   out.eve_of_poll = out.last_fought = out.after = not_up;
-
-  auto add_group = [&](std::map<std::string, int>& change, const std::string& key, int delta) {
-    change[registry.TotalsGroup(key)] += delta;
-  };
-
-  for (const Ward& ward : council.wards) {
-    const int up = static_cast<int>(ward.seats_up.size());
-    out.seats_up += up;
+  start.ward_index.reserve(council.wards.size());
+  for (size_t i = 0; i < council.wards.size(); ++i) {
+    const Ward& ward = council.wards[i];
+    start.ward_index.emplace(ward.id, i);
+    out.seats_up += static_cast<int>(ward.seats_up.size());
     for (const SeatUp& seat : ward.seats_up) {
       if (seat.defending) ++out.eve_of_poll.seats[*seat.defending];
       else ++out.eve_of_poll.vacant;
       if (seat.last_won) ++out.last_fought.seats[*seat.last_won];
       else ++out.last_fought.unknown;
     }
-    auto it = declared.find(ward.id);
-    if (it == declared.end()) {
-      out.after.unknown += up;
-      continue;
-    }
-    const Declaration& d = *it->second.declaration;
-    const WardCount& count = it->second.count;
+  }
+  // Every seat up is unknown until its ward declares.
+  out.after.unknown += out.seats_up;
+  out.before_eve_of_poll = ControlOf(out.eve_of_poll);
+  out.before_last_fought = ControlOf(out.last_fought);
+  out.control = ControlOf(out.after);
+  return start;
+}
+
+CouncilOutcome DecideCouncil(const Council& council, const CouncilStart& start,
+                             const std::map<std::string, WardResult>& declared,
+                             const PartyRegistry& registry) {
+  CouncilOutcome out = start.undeclared;
+  // Group ids are short ("PP53", "IND"): the string is made in place, not allocated.
+  auto add_group = [&](std::map<std::string, int>& change, std::string_view key, int delta) {
+    change[std::string(registry.TotalsGroup(key))] += delta;
+  };
+
+  for (const auto& [ward_id, result] : declared) {
+    auto index = start.ward_index.find(ward_id);
+    if (index == start.ward_index.end()) continue;
+    const Ward& ward = council.wards[index->second];
+    const int up = static_cast<int>(ward.seats_up.size());
+    const Declaration& d = *result.declaration;
+    const WardCount& count = result.count;
     ++out.wards_declared;
     out.seats_declared += up;
     if (count.status == PollStatus::kPostponed) ++out.wards_postponed;
@@ -131,7 +145,7 @@ CouncilOutcome DecideCouncil(const Council& council,
       add_group(out.change_last_fought, key, +1);
       add_group(out.change_eve_of_poll, key, +1);
     }
-    out.after.unknown += up - count.SeatsFilled();
+    out.after.unknown -= count.SeatsFilled();
     // Against each baseline, the declared ward's seats are compared with what they were.
     // A postponed ward has no result yet, so it changes nothing.
     if (count.status == PollStatus::kPostponed) continue;
@@ -141,8 +155,6 @@ CouncilOutcome DecideCouncil(const Council& council,
       else out.last_fought_known = false;
     }
   }
-  out.before_eve_of_poll = ControlOf(out.eve_of_poll);
-  out.before_last_fought = ControlOf(out.last_fought);
   out.control = ControlOf(out.after);
   return out;
 }

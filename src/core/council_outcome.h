@@ -20,6 +20,7 @@
 
 #include "core/model.h"
 #include "core/party.h"
+#include "core/string_map.h"
 #include "core/ward_count.h"
 
 namespace psephos {
@@ -100,12 +101,27 @@ struct CouncilOutcome {
   std::vector<std::string> LargestParties() const { return after.Largest(); }
 };
 
+// The part of a council's outcome that depends only on its setup: the compositions before,
+// the seats up, and where each ward sits. Night works it out once a council, not at every
+// declaration, so deciding a council costs its declared wards, not all its seats (the
+// incremental benchmark: one declaration with every view updated).
+struct CouncilStart {
+  CouncilOutcome undeclared;  // the outcome while no ward is declared
+  StringMap<size_t> ward_index;  // ward id -> position in council.wards
+};
+CouncilStart StartCouncil(const Council& council);
+
 // Decides a council from the wards declared so far (keyed by ward id; wards of the council
 // not in the map are undeclared). Wards in the map that the council does not have are ignored:
-// the caller (Night) rejects them before they get here.
-CouncilOutcome DecideCouncil(const Council& council,
+// the caller (Night) rejects them before they get here. `start` is StartCouncil(council).
+CouncilOutcome DecideCouncil(const Council& council, const CouncilStart& start,
                              const std::map<std::string, WardResult>& declared,
                              const PartyRegistry& registry);
+inline CouncilOutcome DecideCouncil(const Council& council,
+                                    const std::map<std::string, WardResult>& declared,
+                                    const PartyRegistry& registry) {
+  return DecideCouncil(council, StartCouncil(council), declared, registry);
+}
 
 // "Trafford: NOC gain from Conservative, Labour the largest party"; in no overall control
 // the largest party is named once the undeclared seats cannot change which it is; with calls

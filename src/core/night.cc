@@ -152,6 +152,7 @@ void Night::ApplyOne(Declaration d, WardCount count) {
     if (!c.FindWard(d.ward)) {
       c.wards.push_back(Ward{d.ward, d.ward_gss, d.ward_name, std::vector<SeatUp>(static_cast<size_t>(d.seats))});
       c.total_seats += d.seats;
+      starts_.erase(c.id);
     }
   }
   auto& wards = declared_[d.council];
@@ -172,8 +173,11 @@ void Night::Redecide(const std::string& council_id) {
   const Council& council = *FindCouncil(council_id);
   static const std::map<std::string, WardResult> kNone;
   auto declared = declared_.find(council_id);
+  auto start = starts_.find(council_id);
+  if (start == starts_.end()) start = starts_.emplace(council_id, StartCouncil(council)).first;
   auto [it, fresh] = outcomes_.insert_or_assign(
-      council_id, DecideCouncil(council, declared == declared_.end() ? kNone : declared->second, registry_));
+      council_id,
+      DecideCouncil(council, start->second, declared == declared_.end() ? kNone : declared->second, registry_));
   // The set answers "already in the headline order?" without a walk of the order, so a
   // declaration costs the same at 150 councils as at 150,000 (scripts/bench incremental).
   const bool listed = settled_.count(council_id) > 0;
@@ -257,6 +261,7 @@ void Night::Withdraw(std::string_view council_id, std::string_view ward_id) {
     // An inferred council is made of its declarations: the ward goes with its declaration.
     std::erase_if(council.wards, [&](const Ward& w) { return w.id == ward_id; });
     council.total_seats -= seats;
+    starts_.erase(council.id);
   }
   Redecide(council.id);
 }
@@ -291,6 +296,7 @@ Status Night::CheckCouncil(const Council& council) const {
 void Night::ReplaceCouncil(Council council) {
   const std::string id = council.id;
   election_.councils[council_index_.find(id)->second] = std::move(council);
+  starts_.erase(id);
   Redecide(id);
 }
 

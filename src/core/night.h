@@ -33,6 +33,7 @@
 #include "core/mayor.h"
 #include "core/model.h"
 #include "core/party.h"
+#include "core/string_map.h"
 
 namespace psephos {
 
@@ -119,15 +120,13 @@ class Night {
   NightOptions options_;
   // Hashed by council id, looked up by string_view: a declaration's cost must not grow with
   // the number of councils (scripts/bench incremental; none of these is iterated in order).
-  struct IdHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
-  };
   template <typename T>
-  using ById = std::unordered_map<std::string, T, IdHash, std::equal_to<>>;
+  using ById = StringMap<T>;
   ById<size_t> council_index_;
   ById<std::map<std::string, WardResult>> declared_;
   ById<CouncilOutcome> outcomes_;
+  // Each council's StartCouncil, made at its first decision; dropped when its setup changes.
+  ById<CouncilStart> starts_;
   std::vector<std::unique_ptr<Declaration>> declarations_;
   std::vector<std::string> news_order_;
   std::set<std::string, std::less<>> settled_;  // the councils in news_order_

@@ -114,10 +114,10 @@ std::string PartyRegistry::ControlKey(std::string_view id, std::string_view cand
   return std::string(id);
 }
 
-std::string PartyRegistry::TotalsGroup(std::string_view key) const {
-  if (IsIndependentKey(key)) return std::string(kIndependent);
+std::string_view PartyRegistry::TotalsGroup(std::string_view key) const {
+  if (IsIndependentKey(key)) return kIndependent;
   const Party* party = Find(key);
-  if (!party || party->group.empty()) return std::string(key);
+  if (!party || party->group.empty()) return key;
   return party->group;
 }
 

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/string_map.h"
 
 namespace psephos {
 
@@ -56,8 +57,10 @@ class PartyRegistry {
 
   // The control key of a candidate of party `id` called `candidate_name`.
   static std::string ControlKey(std::string_view id, std::string_view candidate_name);
-  // The totals group of a control key or party id.
-  std::string TotalsGroup(std::string_view key) const;
+  // The totals group of a control key or party id: a view into the registry, or `key` itself
+  // when the party has no group (so it lives as long as the shorter of the two). Tallies call
+  // this for every party of every council they add, so it does not allocate.
+  std::string_view TotalsGroup(std::string_view key) const;
   // "Labour", "Independent (Jane Smith)", or the key itself when unknown.
   std::string DisplayName(std::string_view key) const;
   std::string ShortName(std::string_view key) const;
@@ -70,8 +73,9 @@ class PartyRegistry {
 
  private:
   std::vector<Party> parties_;
-  std::map<std::string, size_t, std::less<>> by_id_;
-  std::map<std::string, std::string, std::less<>> aliases_;   // normalized -> id
+  // Hashed: every candidate of every declaration is looked up here (and its totals group).
+  StringMap<size_t> by_id_;
+  StringMap<std::string> aliases_;   // normalized -> id
   std::vector<std::pair<std::string, std::string>> prefixes_; // normalized prefix -> id
 };
 

@@ -40,10 +40,10 @@ PartyTallies::PartyTallies(CouncilFilter filter, Baseline baseline) : filter_(st
 void PartyTallies::Add(const Council& council, const CouncilOutcome& outcome, const PartyRegistry& registry,
                        int sign) {
   if (!filter_.Matches(council)) return;
-  auto tally = [&](const std::string& group) -> PartyTally& {
-    PartyTally& t = tallies_[group];
-    t.group = group;
-    return t;
+  auto tally = [&](std::string_view group) -> PartyTally& {
+    auto it = tallies_.find(group);
+    if (it == tallies_.end()) it = tallies_.emplace(std::string(group), PartyTally{.group = std::string(group)}).first;
+    return it->second;
   };
   StateOfParties& state = totals_;
   state.councils_total += sign;

@@ -80,7 +80,7 @@ class PartyTallies {
  private:
   CouncilFilter filter_;
   StateOfParties totals_;  // parties unused: they live in tallies_
-  std::map<std::string, PartyTally> tallies_;
+  std::map<std::string, PartyTally, std::less<>> tallies_;  // by totals group
 };
 
 }  // namespace psephos

@@ -15,6 +15,9 @@ namespace psephos {
 namespace {
 
 constexpr size_t kFoldChunk = 4096;
+// Writes that find the log moved on (another server appended first) catch up and try again; two
+// servers taking turns settle within a few, so this many means the log is far too busy.
+constexpr int kWriteAttempts = 16;
 
 std::string SystemNow() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -41,7 +44,8 @@ Result<std::unique_ptr<Engine>> Engine::Open(std::unique_ptr<ResultsLog> log, co
     if (!setup) return MakeError("the results log is empty and no night was given to start it", "", engine->log_->Describe());
     std::vector<LogEntry> first{LogEntry{0, EntryKind::kSetup, engine->Now(), "setup", "psephos",
                                          WriteNightJson(*setup, {})}};
-    if (Status s = engine->log_->Append(first); !s) return WithKind(s.error(), ErrorKind::kUnavailable);
+    // kLogMoved: another server set the night up first; its setup is the one folded.
+    if (auto r = engine->log_->AppendAfter(0, first); !r) return WithKind(r.error(), ErrorKind::kUnavailable);
   }
   if (Status s = engine->Fold(); !s) return s.error();
   return engine;
@@ -69,23 +73,27 @@ Status Engine::Fold() {
   seq_ = setup.seq;
   if (Status s = StartTallies(); !s) return s;
   for (const Listener& l : listeners_) l(Delta{setup.seq, setup.kind, setup.recorded_at, setup.author, "", "", "", false}, *this);
+  if (auto caught_up = CatchUp(); !caught_up) return caught_up.error();
+  return {};
+}
 
-  for (int64_t after = setup.seq;;) {
-    auto chunk = log_->Read(after, kFoldChunk);
-    if (!chunk) return chunk.error();
-    if (chunk->empty()) break;
+Result<size_t> Engine::CatchUp() {
+  size_t applied = 0;
+  for (;;) {
+    auto chunk = log_->Read(seq_, kFoldChunk);
+    if (!chunk) return WithKind(chunk.error(), ErrorKind::kUnavailable);
+    if (chunk->empty()) return applied;
     for (const LogEntry& entry : *chunk) {
-      if (auto applied = ApplyEntry(entry); !applied) {
-        Error e = applied.error();
+      if (auto council = ApplyEntry(entry); !council) {
+        Error e = council.error();
         e.message = "entry " + std::to_string(entry.seq) + " (" + std::string(ToString(entry.kind)) +
                     ") does not apply: " + e.message;
-        if (e.file.empty()) e.file = where;
+        if (e.file.empty()) e.file = log_->Describe();
         return e;
       }
-      after = entry.seq;
+      ++applied;
     }
   }
-  return {};
 }
 
 Status Engine::StartTallies() {
@@ -223,19 +231,38 @@ Result<std::string> Engine::ApplyMayor(const LogEntry& entry, const std::string&
 }
 
 Result<Receipt> Engine::DeclareMayor(MayoralDeclaration mayor, Revision revision, const Writer& writer) {
-  auto checked = night_->CheckMayor(mayor.ballot_id, mayor.area, mayor.contest, revision);
-  if (!checked) return checked.error();
-  return Record({LogEntry{0, EntryKind::kMayor, Now(), writer.source, writer.author, WriteMayorJson(mayor)}});
+  return Record([&]() -> Result<Pending> {
+    if (auto checked = night_->CheckMayor(mayor.ballot_id, mayor.area, mayor.contest, revision); !checked)
+      return checked.error();
+    return Pending{{LogEntry{0, EntryKind::kMayor, Now(), writer.source, writer.author, WriteMayorJson(mayor)}}, {}};
+  });
 }
 
-Result<Receipt> Engine::Record(std::vector<LogEntry> entries, std::vector<Change> changes) {
-  if (Status s = log_->Append(entries); !s) {
-    // Not the writer's fault (a full disk, a file size limit): said so, so that it is not
-    // taken for a bad declaration. Nothing was applied; the night is as it was.
-    Error error = WithKind(s.error(), ErrorKind::kUnavailable);
-    error.message = "the results log could not be written: " + error.message;
-    return error;
+Result<Receipt> Engine::Record(const Prepare& prepare) {
+  for (int attempt = 1;; ++attempt) {
+    auto pending = prepare();
+    if (!pending) return pending.error();
+    auto appended = log_->AppendAfter(seq_, pending->entries);
+    if (!appended) {
+      // Not the writer's fault (a full disk, a file size limit): said so, so that it is not
+      // taken for a bad declaration. Nothing was applied; the night is as it was.
+      Error error = WithKind(appended.error(), ErrorKind::kUnavailable);
+      error.message = "the results log could not be written: " + error.message;
+      return error;
+    }
+    if (*appended == AppendOutcome::kAppended) return ApplyLogged(std::move(*pending));
+    if (attempt == kWriteAttempts)
+      return WithKind(MakeError("the results log kept moving on (other servers writing); nothing was recorded: "
+                                "try again", "", log_->Describe()),
+                      ErrorKind::kUnavailable);
+    // Not the write's fault whatever stops the catch-up: the write can be tried again.
+    if (auto caught_up = CatchUp(); !caught_up) return WithKind(caught_up.error(), ErrorKind::kUnavailable);
   }
+}
+
+Result<Receipt> Engine::ApplyLogged(Pending pending) {
+  std::vector<LogEntry>& entries = pending.entries;
+  std::vector<Change>& changes = pending.changes;
   Receipt receipt{entries.front().seq, entries.back().seq, {}};
   for (size_t i = 0; i < entries.size(); ++i) {
     const LogEntry& e = entries[i];
@@ -257,32 +284,40 @@ Result<Receipt> Engine::Declare(std::vector<Declaration> declarations, Revision 
     if (Status s = CheckVotesFitPapers(d); !s) return s.error();
     if (d.declared_at.empty()) d.declared_at = now;
   }
-  auto batch = night_->Check(std::move(declarations), revision);
-  if (!batch) return batch.error();
   const EntryKind kind = revision == Revision::kCorrection ? EntryKind::kCorrection : EntryKind::kDeclaration;
-  // One entry and one checked change a ward: the batch was checked as a whole, and its wards
-  // are distinct, so each applies alone exactly as the fold of the log will apply it.
-  std::vector<LogEntry> entries;
-  std::vector<Change> changes;
-  for (size_t i = 0; i < batch->declarations.size(); ++i) {
-    Declaration& d = batch->declarations[i];
-    entries.push_back(LogEntry{0, kind, now, writer.source, writer.author, WriteDeclarationJson(d)});
-    Change change{d.council, d.ward, CheckedBatch{revision, {}, {}}, std::nullopt};
-    change.batch->declarations.push_back(std::move(d));
-    change.batch->counts.push_back(std::move(batch->counts[i]));
-    changes.push_back(std::move(change));
-  }
-  return Record(std::move(entries), std::move(changes));
+  return Record([&]() -> Result<Pending> {
+    auto batch = night_->Check(declarations, revision);
+    if (!batch) return batch.error();
+    // One entry and one checked change a ward: the batch was checked as a whole, and its wards
+    // are distinct, so each applies alone exactly as the fold of the log will apply it.
+    Pending pending;
+    for (size_t i = 0; i < batch->declarations.size(); ++i) {
+      Declaration& d = batch->declarations[i];
+      pending.entries.push_back(LogEntry{0, kind, now, writer.source, writer.author, WriteDeclarationJson(d)});
+      Change change{d.council, d.ward, CheckedBatch{revision, {}, {}}, std::nullopt};
+      change.batch->declarations.push_back(std::move(d));
+      change.batch->counts.push_back(std::move(batch->counts[i]));
+      pending.changes.push_back(std::move(change));
+    }
+    return pending;
+  });
 }
 
 Result<Receipt> Engine::Withdraw(const std::string& council, const std::string& ward, const Writer& writer) {
-  if (Status s = night_->CheckWithdrawal(council, ward); !s) return s.error();
-  return Record({LogEntry{0, EntryKind::kWithdrawal, Now(), writer.source, writer.author, WriteWithdrawalJson({council, ward})}});
+  return Record([&]() -> Result<Pending> {
+    if (Status s = night_->CheckWithdrawal(council, ward); !s) return s.error();
+    return Pending{{LogEntry{0, EntryKind::kWithdrawal, Now(), writer.source, writer.author,
+                             WriteWithdrawalJson({council, ward})}},
+                   {}};
+  });
 }
 
 Result<Receipt> Engine::ReplaceCouncil(Council council, const Writer& writer) {
-  if (Status s = night_->CheckCouncil(council); !s) return s.error();
-  return Record({LogEntry{0, EntryKind::kCouncil, Now(), writer.source, writer.author, WriteCouncilJson(council)}});
+  return Record([&]() -> Result<Pending> {
+    if (Status s = night_->CheckCouncil(council); !s) return s.error();
+    return Pending{{LogEntry{0, EntryKind::kCouncil, Now(), writer.source, writer.author, WriteCouncilJson(council)}},
+                   {}};
+  });
 }
 
 }  // namespace psephos

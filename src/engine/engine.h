@@ -15,6 +15,12 @@
 //
 // Single-threaded by design: the server calls it from one thread, so every read sees the night
 // as of one sequence number and responses are a function of the log alone.
+//
+// Several engines (one a server) may share a log (PostgreSQL). Each follows it with CatchUp(),
+// which folds what the others appended and tells listeners as for its own writes. A write is
+// checked against this engine's night and logged only if no one appended since; otherwise the
+// engine catches up and checks again, so a ward declared through another server first is
+// refused here as it would be there.
 #ifndef PSEPHOS_ENGINE_ENGINE_H_
 #define PSEPHOS_ENGINE_ENGINE_H_
 
@@ -89,6 +95,11 @@ class Engine {
   // A mayoral contest's result (kCorrection replaces one declared before).
   Result<Receipt> DeclareMayor(MayoralDeclaration mayor, Revision revision, const Writer& writer);
 
+  // Folds the entries after seq() that other writers appended, each heard by listeners as a
+  // local write is. Returns how many. Fails when the log cannot be read (try again later) or an
+  // entry does not apply (the error names it; the entries before it stay applied).
+  Result<size_t> CatchUp();
+
   void AddListener(Listener listener) { listeners_.push_back(std::move(listener)); }
 
   const Night& night() const { return *night_; }
@@ -115,9 +126,18 @@ class Engine {
     std::optional<CheckedBatch> batch;
     std::optional<Council> setup;
   };
-  // Logs the entries durably, then applies them: `changes[i]`, when given, is entry i already
-  // decoded and checked by the writer; the others are decoded from their bodies.
-  Result<Receipt> Record(std::vector<LogEntry> entries, std::vector<Change> changes = {});
+  // What a write logs: its entries and, for each entry i < changes.size(), the change it makes,
+  // already decoded and checked by the writer (the others are decoded from their bodies).
+  struct Pending {
+    std::vector<LogEntry> entries;
+    std::vector<Change> changes;
+  };
+  using Prepare = std::function<Result<Pending>()>;
+  // Checks and builds a write with `prepare`, logs it durably after seq(), then applies it. When
+  // another writer appended first, catches up and prepares again (a bounded number of times).
+  Result<Receipt> Record(const Prepare& prepare);
+  // Applies a write just logged, against the night it was checked on: it cannot fail.
+  Result<Receipt> ApplyLogged(Pending pending);
   Result<Change> Decode(const LogEntry& entry) const;
   // Applies a checked change (cannot fail): tallies, seq, delta. Returns the council touched.
   std::string ApplyChange(const LogEntry& entry, Change change);

@@ -202,5 +202,66 @@ TEST(Engine, EmptyLogNeedsASetupAndABadLogIsNamed) {
   EXPECT_NE(bad.error().ToString().find("entry 2"), std::string::npos) << bad.error().ToString();
 }
 
+// Two engines on one log, as two servers on one PostgreSQL database: each a view of the same
+// entries, appending only after the entry its engine expects to be last.
+class SharedLog final : public ResultsLog {
+ public:
+  explicit SharedLog(std::shared_ptr<std::vector<LogEntry>> entries) : entries_(std::move(entries)) {}
+  Result<AppendOutcome> AppendAfter(int64_t last_seq, std::vector<LogEntry>& entries) override {
+    if (last_seq != kAnySeq && last_seq != LastSeq()) return AppendOutcome::kLogMoved;
+    for (LogEntry& e : entries) {
+      e.seq = LastSeq() + 1;
+      entries_->push_back(e);
+    }
+    return AppendOutcome::kAppended;
+  }
+  Result<std::vector<LogEntry>> Read(int64_t after_seq, size_t limit) const override {
+    std::vector<LogEntry> out;
+    for (size_t i = static_cast<size_t>(after_seq); i < entries_->size() && out.size() < limit; ++i)
+      out.push_back((*entries_)[i]);
+    return out;
+  }
+  int64_t LastSeq() const override { return static_cast<int64_t>(entries_->size()); }
+  std::string Describe() const override { return "shared"; }
+
+ private:
+  std::shared_ptr<std::vector<LogEntry>> entries_;
+};
+
+TEST(Engine, TwoEnginesOnOneLogCatchUpAndRefuseAWardTheOtherDeclared) {
+  GeneratedNight night = SmallNight(3);
+  auto entries = std::make_shared<std::vector<LogEntry>>();
+  std::vector<int64_t> heard_by_b;
+  auto a = Engine::Open(std::make_unique<SharedLog>(entries), &night.election, DefaultPartyRegistry(), FixedClock());
+  ASSERT_TRUE(a) << a.error().ToString();
+  // B starts on a log that A has set up: it folds A's setup, not its own.
+  auto b = Engine::Open(std::make_unique<SharedLog>(entries), nullptr, DefaultPartyRegistry(), FixedClock(),
+                        [&](const Delta& d, const Engine&) { heard_by_b.push_back(d.seq); });
+  ASSERT_TRUE(b) << b.error().ToString();
+
+  const Declaration& first = night.declarations[0];
+  const Declaration& second = night.declarations[1];
+  ASSERT_TRUE((*a)->Declare({first}, Revision::kNew, Desk()));
+  // B has not caught up: its append finds the log moved on, so it folds entry 2 (A's), checks
+  // its own write again against that night, and logs it as entry 3.
+  auto receipt = (*b)->Declare({second}, Revision::kNew, Desk());
+  ASSERT_TRUE(receipt) << receipt.error().ToString();
+  EXPECT_EQ(receipt->first_seq, 3);
+  EXPECT_EQ(heard_by_b, (std::vector<int64_t>{1, 2, 3}));
+
+  // A has not caught up either: the ward B declared is refused once A sees it, nothing logged.
+  auto twice = (*a)->Declare({second}, Revision::kNew, Desk());
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().kind, ErrorKind::kConflict) << twice.error().ToString();
+  EXPECT_EQ(entries->size(), 3u);
+  EXPECT_EQ((*a)->seq(), 3);
+
+  auto caught_up = (*b)->CatchUp();
+  ASSERT_TRUE(caught_up);
+  EXPECT_EQ(*caught_up, 0u);
+  for (Baseline baseline : {Baseline::kLastFought, Baseline::kEveOfPoll})
+    EXPECT_EQ(Describe((*a)->Parties({}, baseline)), Describe((*b)->Parties({}, baseline)));
+}
+
 }  // namespace
 }  // namespace psephos

@@ -33,7 +33,7 @@ TEST(London2014, ReadsTheWholeFile) {
     seats += d.seats;
     candidates += static_cast<int>(d.candidates.size());
     for (const Candidate& c : d.candidates)
-      if (c.elected.value_or(false)) ++winners_by_group[registry.TotalsGroup(c.party)];
+      if (c.elected.value_or(false)) ++winners_by_group[std::string(registry.TotalsGroup(c.party))];
     EXPECT_EQ(d.ballot_id, "local." + d.council + "." + d.ward + ".2014-05-22");
   }
   EXPECT_EQ(boroughs.size(), 32u);

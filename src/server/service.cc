@@ -4,6 +4,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <deque>
@@ -13,6 +14,7 @@
 #include <utility>
 
 #include "server/client_limits.h"
+#include "server/log_follower.h"
 #include "server/static_files.h"
 #include "readers/json_text.h"
 
@@ -28,11 +30,17 @@ struct Service::Impl {
       : engine(e), hub(h), api(a), options(std::move(o)), limits(options.client_limits), acceptor(io),
         accept_pause(io), signals(io, SIGINT, SIGTERM), replay_timer(io) {
     if (!options.static_dir.empty()) page.emplace(options.static_dir);
+    if (auto watch = engine.log().Watch())
+      follower.emplace(std::move(watch), options.follow_period, [this] {
+        // At most one catch-up queued: a burst of appends is folded by the first.
+        if (!catch_up_queued.exchange(true)) asio::post(io, [this] { CatchUp(); });
+      });
   }
 
   void Accept();
   void Admit(tcp::socket socket);
   void ReplayNext();
+  void CatchUp();
 
   Engine& engine;
   EventHub& hub;
@@ -55,6 +63,10 @@ struct Service::Impl {
   };
   std::optional<ReplayState> replay;
   asio::steady_timer replay_timer;
+
+  std::atomic<bool> catch_up_queued{false};
+  std::string follow_error;  // the last catch-up's failure, said once rather than every period
+  std::optional<LogFollower> follower;  // last: stopped before anything it posts to goes
 };
 
 namespace {
@@ -416,6 +428,16 @@ void Service::Impl::ReplayNext() {
     r.next = end;
     ReplayNext();
   });
+}
+
+void Service::Impl::CatchUp() {
+  catch_up_queued = false;
+  auto caught_up = engine.CatchUp();
+  const std::string error = caught_up ? "" : caught_up.error().ToString();
+  if (error != follow_error && options.log)
+    *options.log << (error.empty() ? "follow: caught up with the results log again" : "follow: " + error) << "\n"
+                 << std::flush;
+  follow_error = error;
 }
 
 Service::Service(Engine& engine, EventHub& hub, Api& api, ServiceOptions options)

@@ -7,7 +7,10 @@
 // clients cannot hold it up: every read and write on a socket is asynchronous with a deadline,
 // and a live-stream client that falls too far behind is dropped (it reconnects and resumes
 // from its Last-Event-ID). Greedy ones cannot crowd others out: connections and requests are
-// limited per client (client_limits.h) as well as in all.
+// limited per client (client_limits.h) as well as in all. On a log that other servers write too
+// (PostgreSQL), a follower thread (log_follower.h) has the engine catch up on the service's
+// thread whenever the log tells of an append, and every follow_period anyway, so every server
+// streams every entry.
 //
 //   Service service(engine, hub, api, ServiceOptions{.port = 8080});
 //   Result<uint16_t> port = service.Listen();       // the port bound (any free one for 0)
@@ -45,6 +48,7 @@ struct ServiceOptions {
   size_t stream_backlog = 4 << 20;      // bytes queued for one SSE client before it is dropped
   std::chrono::milliseconds heartbeat{15000};      // SSE comment lines keep proxies from closing
   std::string static_dir;               // files served at / (the page); "" for none
+  std::chrono::milliseconds follow_period{1000};   // catch up with a shared log at least this often
   std::ostream* log = nullptr;          // one line per replay milestone and per refused write
 };
 

@@ -8,15 +8,22 @@
 //
 //   std::unique_ptr<ResultsLog> log = ...;                  // e.g. OpenSqliteLog("night.db")
 //   std::vector<LogEntry> entries = {{.kind = EntryKind::kDeclaration, .body = json}};
-//   Result<int64_t> first = log->Append(entries);           // durable when it returns
+//   Result<AppendOutcome> r = log->AppendAfter(/*last_seq=*/40, entries);   // durable when it returns
+//   if (r && *r == AppendOutcome::kLogMoved) { ...another server appended first: catch up, check again... }
 //   Result<std::vector<LogEntry>> since = log->Read(/*after_seq=*/40, /*limit=*/100);
 //
 // The log keeps bodies as text (JSON in the shapes of readers/night_json.h) and never looks
 // inside them: it knows order and durability, not elections.
+//
+// Several processes may share one log (PostgreSQL): each writer checks a write against the night
+// as of the last entry it has folded, so an append names that entry and is refused, writing
+// nothing, when the log has moved on since. A LogWatch tells a follower that it may have.
 #ifndef PSEPHOS_STORE_RESULTS_LOG_H_
 #define PSEPHOS_STORE_RESULTS_LOG_H_
 
+#include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,19 +53,49 @@ struct LogEntry {
   std::string body;         // JSON
 };
 
+// What a conditional append did.
+enum class AppendOutcome {
+  kAppended,  // the entries are durable, with seqs last_seq + 1, ...
+  kLogMoved,  // another writer appended after last_seq first: nothing was written
+};
+
+// Wakes a follower of a log that other processes write to.
+class LogWatch {
+ public:
+  virtual ~LogWatch() = default;
+  // Blocks until another writer may have appended, or `timeout` has passed; true when told of an
+  // append. A lost connection is no error: it is made again on a later call, and the caller,
+  // catching up after every call, misses nothing meanwhile.
+  virtual bool Wait(std::chrono::milliseconds timeout) = 0;
+};
+
 class ResultsLog {
  public:
   virtual ~ResultsLog() = default;
 
   // Appends the entries in one transaction, assigning each the next seq (written back into
-  // `entries`). Returns only once the entries are durable; on failure none was written.
-  virtual Status Append(std::vector<LogEntry>& entries) = 0;
+  // `entries`), provided the log's last entry is still `last_seq` (kAnySeq: wherever it is).
+  // Returns kAppended only once the entries are durable (committed); kLogMoved, writing nothing,
+  // when another writer appended first; an Error (nothing written, or, when the connection to a
+  // database server is lost at commit, not known) when the log could not be written.
+  virtual Result<AppendOutcome> AppendAfter(int64_t last_seq, std::vector<LogEntry>& entries) = 0;
+  static constexpr int64_t kAnySeq = -1;
+  // Appends wherever the log is: for a process that writes alone (an import, a test).
+  Status Append(std::vector<LogEntry>& entries) {
+    auto r = AppendAfter(kAnySeq, entries);
+    if (!r) return r.error();
+    return {};
+  }
   // Entries with seq > after_seq, in order, at most `limit` of them.
   virtual Result<std::vector<LogEntry>> Read(int64_t after_seq, size_t limit) const = 0;
-  // The seq of the last entry; 0 when the log is empty.
+  // The seq of the last entry this process has written or read; 0 when the log is empty. A log
+  // that other processes write to may have moved on since.
   virtual int64_t LastSeq() const = 0;
-  // Where the log lives, for messages ("night.db").
+  // Where the log lives, for messages ("night.db", "postgresql://127.0.0.1:5432/psephos").
   virtual std::string Describe() const = 0;
+  // A watch on appends by other processes, on a connection of its own, for a follower on another
+  // thread; nullptr when no other process can write the log (SQLite's exclusive lock).
+  virtual std::unique_ptr<LogWatch> Watch() const { return nullptr; }
 };
 
 }  // namespace psephos

@@ -73,10 +73,12 @@ class SqliteLog final : public ResultsLog {
     return {};
   }
 
-  Status Append(std::vector<LogEntry>& entries) override {
-    if (entries.empty()) return {};
+  // The exclusive lock makes this process the only writer, so the log is where it last left it.
+  Result<AppendOutcome> AppendAfter(int64_t expected_last, std::vector<LogEntry>& entries) override {
+    if (expected_last != kAnySeq && expected_last != last_seq_) return AppendOutcome::kLogMoved;
+    if (entries.empty()) return AppendOutcome::kAppended;
     if (read_only_) return MakeError("opened read-only", "", path_);
-    if (Status s = Exec("BEGIN IMMEDIATE"); !s) return s;
+    if (Status s = Exec("BEGIN IMMEDIATE"); !s) return s.error();
     int64_t seq = last_seq_;
     for (LogEntry& e : entries) {
       e.seq = ++seq;
@@ -101,10 +103,10 @@ class SqliteLog final : public ResultsLog {
     if (Status s = Exec("COMMIT"); !s) {
       (void)Exec("ROLLBACK");
       for (LogEntry& undo : entries) undo.seq = 0;
-      return s;
+      return s.error();
     }
     last_seq_ = seq;
-    return {};
+    return AppendOutcome::kAppended;
   }
 
   Result<std::vector<LogEntry>> Read(int64_t after_seq, size_t limit) const override {
@@ -205,25 +207,6 @@ class SqliteLog final : public ResultsLog {
 };
 
 }  // namespace
-
-std::string_view ToString(EntryKind kind) {
-  switch (kind) {
-    case EntryKind::kSetup: return "setup";
-    case EntryKind::kDeclaration: return "declaration";
-    case EntryKind::kCorrection: return "correction";
-    case EntryKind::kWithdrawal: return "withdrawal";
-    case EntryKind::kCouncil: return "council";
-    case EntryKind::kMayor: return "mayor";
-  }
-  return "?";
-}
-
-std::optional<EntryKind> ParseEntryKind(std::string_view text) {
-  for (EntryKind k : {EntryKind::kSetup, EntryKind::kDeclaration, EntryKind::kCorrection, EntryKind::kWithdrawal,
-                      EntryKind::kCouncil, EntryKind::kMayor})
-    if (ToString(k) == text) return k;
-  return std::nullopt;
-}
 
 Result<std::unique_ptr<ResultsLog>> OpenSqliteLog(const std::string& path, SqliteLogOptions options) {
   std::error_code ec;

@@ -43,6 +43,24 @@ TEST(SqliteLog, AppendsInOrderAndReadsBack) {
   EXPECT_EQ((*tail)[0].seq, 2);
 }
 
+// The same contract as a log shared by several servers (postgres_log_test.cc), trivially kept:
+// this process is the only writer.
+TEST(SqliteLog, AppendsOnlyAfterTheEntryTheWriterExpects) {
+  testing::TempDir dir;
+  auto log = OpenSqliteLog(dir.File("night.db"));
+  ASSERT_TRUE(log) << log.error().ToString();
+  auto first = Entries({{EntryKind::kSetup, "{}"}});
+  auto appended = (*log)->AppendAfter(0, first);
+  ASSERT_TRUE(appended) << appended.error().ToString();
+  EXPECT_EQ(*appended, AppendOutcome::kAppended);
+  auto stale = Entries({{EntryKind::kDeclaration, "{}"}});
+  auto moved = (*log)->AppendAfter(0, stale);
+  ASSERT_TRUE(moved);
+  EXPECT_EQ(*moved, AppendOutcome::kLogMoved);
+  EXPECT_EQ(stale[0].seq, 0);
+  EXPECT_EQ((*log)->LastSeq(), 1);
+}
+
 TEST(SqliteLog, ReopenedLogHasEverythingAcknowledged) {
   testing::TempDir dir;
   {

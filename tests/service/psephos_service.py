@@ -6,6 +6,7 @@
 
 Standard library only.
 """
+import atexit
 import http.client
 import json
 import os
@@ -73,6 +74,8 @@ class Server:
         if self.port is None:
             self.proc.kill()
             fail("the service did not start: " + self.proc.stderr.read())
+        # A check that fails exits at once: the service must not outlive the test.
+        atexit.register(lambda: self.proc.poll() is None and self.proc.kill())
         # Keep draining both pipes so the service never blocks on a full one; what it says on
         # stderr is kept for the checks.
         threading.Thread(target=self.proc.stdout.read, daemon=True).start()

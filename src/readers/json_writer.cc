@@ -1,0 +1,99 @@
+#include "readers/json_writer.h"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "readers/json_text.h"
+
+namespace psephos {
+namespace {
+
+// Printable ASCII other than the quote and the backslash is written as it is by nlohmann
+// (ensure_ascii off); anything else goes through nlohmann so the bytes cannot differ.
+bool IsPlain(std::string_view text) {
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
+void AppendQuoted(std::string& out, std::string_view text) {
+  if (IsPlain(text)) {
+    out += '"';
+    out += text;
+    out += '"';
+  } else {
+    out += JsonText(nlohmann::json(std::string(text)));
+  }
+}
+
+}  // namespace
+
+void JsonWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!has_member_.empty()) {
+    if (has_member_.back()) out_ += ',';
+    has_member_.back() = true;
+  }
+}
+
+JsonWriter& JsonWriter::Open(char bracket) {
+  BeforeValue();
+  out_ += bracket;
+  has_member_.push_back(false);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Close(char bracket) {
+  has_member_.pop_back();
+  out_ += bracket;
+  return *this;
+}
+
+JsonWriter& JsonWriter::Key(std::string_view key) {
+  BeforeValue();
+  AppendQuoted(out_, key);
+  out_ += ':';
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::String(std::string_view value) {
+  BeforeValue();
+  AppendQuoted(out_, value);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Int(int64_t value) {
+  BeforeValue();
+  char digits[24];
+  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+  out_.append(digits, end);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Bool(bool value) {
+  BeforeValue();
+  out_ += value ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::Null() {
+  BeforeValue();
+  out_ += "null";
+  return *this;
+}
+
+std::string JsonWriter::Take() {
+  has_member_.clear();
+  after_key_ = false;
+  std::string text = std::move(out_);
+  out_.clear();
+  return text;
+}
+
+}  // namespace psephos
