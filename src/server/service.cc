@@ -51,6 +51,7 @@ struct Service::Impl {
   asio::io_context io{1};
   tcp::acceptor acceptor;
   asio::steady_timer accept_pause;  // out of file descriptors: accept again after a pause
+  bool accept_paused = false;       // said once on the log, not every pause
   asio::signal_set signals;
   size_t connections = 0;
 
@@ -106,8 +107,8 @@ std::string ClientOf(const asio::ip::address& address) {
   if (address.is_v6() && address.to_v6().is_v4_mapped())
     return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6()).to_string();
   if (address.is_v4()) return address.to_string();
-  auto bytes = address.to_v6().to_bytes();
   if (address.is_loopback()) return "::1";
+  auto bytes = address.to_v6().to_bytes();
   std::fill(bytes.begin() + 8, bytes.end(), 0);
   return asio::ip::address_v6(bytes).to_string() + "/64";
 }
@@ -351,14 +352,19 @@ void Service::Impl::Accept() {
       // Out of file descriptors (more clients than `ulimit -n`): accepting again at once would
       // fail again at once and spin. Pause; the pending connections wait in the backlog while
       // those open finish, and the service keeps serving them meanwhile.
-      if (options.log) *options.log << "accept: " << ec.message() << "; pausing new connections\n" << std::flush;
+      if (options.log && !accept_paused)
+        *options.log << "accept: " << ec.message() << "; pausing new connections until some close\n" << std::flush;
+      accept_paused = true;
       accept_pause.expires_after(std::chrono::milliseconds(100));
       accept_pause.async_wait([this](beast::error_code wait_ec) {
         if (!wait_ec) Accept();
       });
       return;
     }
-    if (!ec) Admit(std::move(socket));
+    if (!ec) {
+      accept_paused = false;
+      Admit(std::move(socket));
+    }
     Accept();
   });
 }
