@@ -116,46 +116,66 @@ CouncilStart StartCouncil(const Council& council) {
   return start;
 }
 
+void AddWard(CouncilOutcome& out, OutcomeTouches& touches, const Council& council, const Ward& ward,
+             const WardResult& result, const PartyRegistry& registry, int sign) {
+  const int up = static_cast<int>(ward.seats_up.size());
+  const Declaration& d = *result.declaration;
+  const WardCount& count = result.count;
+  const bool postponed = count.status == PollStatus::kPostponed;
+  out.wards_declared += sign;
+  out.seats_declared += sign * up;
+  if (postponed) out.wards_postponed += sign;
+
+  // Change by totals group: a group stays in the map while some declared seat touches it, as
+  // DecideCouncil's map has every group it ever added to, even when the sum is nought.
+  auto change = [&](std::map<std::string, int>& values, std::map<std::string, int>& touched,
+                    std::string_view key, int delta) {
+    std::string group(registry.TotalsGroup(key));  // short ids: made in place, not allocated
+    auto t = touched.try_emplace(group, 0).first;
+    t->second += sign;
+    if (t->second == 0) {
+      touched.erase(t);
+      values.erase(group);
+    } else {
+      values[group] += sign * delta;
+    }
+  };
+  // Won here, by control key; seats the count cannot fill stay unknown. After = not up + won,
+  // so a key leaves `after` with its last win only when it holds no seat not up.
+  for (size_t i : count.elected) {
+    const Candidate& c = d.candidates[i];
+    const std::string key = PartyRegistry::ControlKey(c.party, c.name);
+    if ((out.won[key] += sign) == 0) out.won.erase(key);
+    if ((out.after.seats[key] += sign) == 0 && !council.not_up.count(key)) out.after.seats.erase(key);
+    change(out.change_last_fought, touches.change_last_fought, key, +1);
+    change(out.change_eve_of_poll, touches.change_eve_of_poll, key, +1);
+  }
+  out.after.unknown -= sign * count.SeatsFilled();
+  // Against each baseline, the declared ward's seats are compared with what they were.
+  // A postponed ward has no result yet, so it changes nothing.
+  if (postponed) return;
+  bool last_winner_unknown = false;
+  for (const SeatUp& seat : ward.seats_up) {
+    if (seat.defending) change(out.change_eve_of_poll, touches.change_eve_of_poll, *seat.defending, -1);
+    if (seat.last_won) change(out.change_last_fought, touches.change_last_fought, *seat.last_won, -1);
+    else last_winner_unknown = true;
+  }
+  if (last_winner_unknown) touches.wards_without_last_winner += sign;
+  out.last_fought_known = touches.wards_without_last_winner == 0;
+}
+
 CouncilOutcome DecideCouncil(const Council& council, const CouncilStart& start,
                              const std::map<std::string, WardResult>& declared,
-                             const PartyRegistry& registry) {
+                             const PartyRegistry& registry, OutcomeTouches* touches) {
   CouncilOutcome out = start.undeclared;
-  // Group ids are short ("PP53", "IND"): the string is made in place, not allocated.
-  auto add_group = [&](std::map<std::string, int>& change, std::string_view key, int delta) {
-    change[std::string(registry.TotalsGroup(key))] += delta;
-  };
-
+  OutcomeTouches local;
+  OutcomeTouches& t = touches ? *touches : local;
+  t = OutcomeTouches{};
   for (const auto& [ward_id, result] : declared) {
     auto index = start.ward_index.find(ward_id);
-    if (index == start.ward_index.end()) continue;
-    const Ward& ward = council.wards[index->second];
-    const int up = static_cast<int>(ward.seats_up.size());
-    const Declaration& d = *result.declaration;
-    const WardCount& count = result.count;
-    ++out.wards_declared;
-    out.seats_declared += up;
-    if (count.status == PollStatus::kPostponed) ++out.wards_postponed;
-
-    // Won here, by control key; seats the count cannot fill stay unknown.
-    for (size_t i : count.elected) {
-      const Candidate& c = d.candidates[i];
-      std::string key = PartyRegistry::ControlKey(c.party, c.name);
-      ++out.won[key];
-      ++out.after.seats[key];
-      add_group(out.change_last_fought, key, +1);
-      add_group(out.change_eve_of_poll, key, +1);
-    }
-    out.after.unknown -= count.SeatsFilled();
-    // Against each baseline, the declared ward's seats are compared with what they were.
-    // A postponed ward has no result yet, so it changes nothing.
-    if (count.status == PollStatus::kPostponed) continue;
-    for (const SeatUp& seat : ward.seats_up) {
-      if (seat.defending) add_group(out.change_eve_of_poll, *seat.defending, -1);
-      if (seat.last_won) add_group(out.change_last_fought, *seat.last_won, -1);
-      else out.last_fought_known = false;
-    }
+    if (index != start.ward_index.end()) AddWard(out, t, council, council.wards[index->second], result, registry, +1);
   }
-  out.control = ControlOf(out.after);
+  SettleControl(out);
   return out;
 }
 

@@ -45,6 +45,7 @@ struct Composition {
   int Of(std::string_view key) const;
   // The keys with the most seats (several when level); empty when no seat is held.
   std::vector<std::string> Largest() const;
+  friend bool operator==(const Composition&, const Composition&) = default;
 };
 
 // Who controls a council. `party` is set when one party holds more than half of all seats;
@@ -90,6 +91,7 @@ struct CouncilOutcome {
 
   bool has_baseline = true;
 
+  friend bool operator==(const CouncilOutcome&, const CouncilOutcome&) = default;
   bool Complete() const { return wards_declared == wards_total; }
   int WardsLeft() const { return wards_total - wards_declared; }
   const Control& Before(Baseline baseline) const;
@@ -111,12 +113,31 @@ struct CouncilStart {
 };
 CouncilStart StartCouncil(const Council& council);
 
+// What lets a council's outcome follow its wards one at a time (AddWard) and still equal
+// DecideCouncil's to the last map key: how many contributions each key of the change maps has
+// had (a key is in the map exactly while it has one), and how many declared wards have a seat
+// whose last winner is not known.
+struct OutcomeTouches {
+  std::map<std::string, int> change_last_fought;
+  std::map<std::string, int> change_eve_of_poll;
+  int wards_without_last_winner = 0;
+};
+
+// Adds one declared ward's result to its council's outcome (sign +1), or takes it back (-1: the
+// old result of a correction, a withdrawal), so a night updates a council by the ward that
+// changed instead of deciding it whole. `ward` is the council's ward the result is for. Control
+// is left as it was: SettleControl once the wards are in.
+void AddWard(CouncilOutcome& outcome, OutcomeTouches& touches, const Council& council, const Ward& ward,
+             const WardResult& result, const PartyRegistry& registry, int sign);
+inline void SettleControl(CouncilOutcome& outcome) { outcome.control = ControlOf(outcome.after); }
+
 // Decides a council from the wards declared so far (keyed by ward id; wards of the council
 // not in the map are undeclared). Wards in the map that the council does not have are ignored:
-// the caller (Night) rejects them before they get here. `start` is StartCouncil(council).
+// the caller (Night) rejects them before they get here. `start` is StartCouncil(council); the
+// touches, for a caller that goes on with AddWard, are written to `touches` when given.
 CouncilOutcome DecideCouncil(const Council& council, const CouncilStart& start,
                              const std::map<std::string, WardResult>& declared,
-                             const PartyRegistry& registry);
+                             const PartyRegistry& registry, OutcomeTouches* touches = nullptr);
 inline CouncilOutcome DecideCouncil(const Council& council,
                                     const std::map<std::string, WardResult>& declared,
                                     const PartyRegistry& registry) {

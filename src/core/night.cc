@@ -159,25 +159,46 @@ void Night::ApplyOne(Declaration d, WardCount count) {
   auto previous = wards.find(d.ward);
   if (previous != wards.end()) {
     // A correction: the new result takes the old one's place in the order of declaration.
+    Follow(d.council, previous->second, -1);
     for (auto& stored : declarations_)
       if (stored.get() == previous->second.declaration) *stored = std::move(d);
     previous->second.count = std::move(count);
+    Follow(previous->second.declaration->council, previous->second, +1);
     return;
   }
   declarations_.push_back(std::make_unique<Declaration>(std::move(d)));
   const Declaration& stored = *declarations_.back();
-  wards[stored.ward] = WardResult{&stored, std::move(count)};
+  const WardResult& result = wards[stored.ward] = WardResult{&stored, std::move(count)};
+  Follow(stored.council, result, +1);
+}
+
+void Night::Follow(const std::string& council_id, const WardResult& result, int sign) {
+  auto start = starts_.find(council_id);
+  auto outcome = outcomes_.find(council_id);
+  if (start == starts_.end() || outcome == outcomes_.end()) return;
+  auto ward = start->second.ward_index.find(result.declaration->ward);
+  if (ward == start->second.ward_index.end()) return;
+  const Council& council = *FindCouncil(council_id);
+  AddWard(outcome->second, touches_[council_id], council, council.wards[ward->second], result, registry_, sign);
 }
 
 void Night::Redecide(const std::string& council_id) {
   const Council& council = *FindCouncil(council_id);
   static const std::map<std::string, WardResult> kNone;
-  auto declared = declared_.find(council_id);
+  auto it = outcomes_.find(council_id);
   auto start = starts_.find(council_id);
-  if (start == starts_.end()) start = starts_.emplace(council_id, StartCouncil(council)).first;
-  auto [it, fresh] = outcomes_.insert_or_assign(
-      council_id,
-      DecideCouncil(council, start->second, declared == declared_.end() ? kNone : declared->second, registry_));
+  if (start != starts_.end() && it != outcomes_.end()) {
+    SettleControl(it->second);  // the wards are in already (Follow)
+  } else {
+    // First decided since the night began or since its setup changed: whole, from its start.
+    if (start == starts_.end()) start = starts_.emplace(council_id, StartCouncil(council)).first;
+    auto declared = declared_.find(council_id);
+    it = outcomes_
+             .insert_or_assign(council_id, DecideCouncil(council, start->second,
+                                                         declared == declared_.end() ? kNone : declared->second,
+                                                         registry_, &touches_[council_id]))
+             .first;
+  }
   // The set answers "already in the headline order?" without a walk of the order, so a
   // declaration costs the same at 150 councils as at 150,000 (scripts/bench incremental).
   const bool listed = settled_.count(council_id) > 0;
@@ -254,6 +275,7 @@ void Night::Withdraw(std::string_view council_id, std::string_view ward_id) {
   auto declared = declared_.find(council_id);
   auto ward = declared->second.find(std::string(ward_id));
   const int seats = ward->second.declaration->seats;
+  Follow(std::string(council_id), ward->second, -1);
   EraseDeclaration(ward->second.declaration);
   declared->second.erase(ward);
   Council& council = election_.councils[council_index_.find(council_id)->second];

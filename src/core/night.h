@@ -111,7 +111,11 @@ class Night {
                              const std::set<std::string>& pending) const;
   void ApplyOne(Declaration declaration, WardCount count);
   Council& InferCouncil(const Declaration& declaration);
-  // Decides a council again from its declared wards and keeps the headline order true.
+  // Adds a declared ward's result to its council's outcome, or takes it back (sign -1), when
+  // the outcome is following ward by ward; otherwise Redecide decides the council whole.
+  void Follow(const std::string& council_id, const WardResult& result, int sign);
+  // Settles the council's control (deciding it whole when its setup changed) and keeps the
+  // headline order true.
   void Redecide(const std::string& council_id);
   void EraseDeclaration(const Declaration* declaration);
 
@@ -125,8 +129,10 @@ class Night {
   ById<size_t> council_index_;
   ById<std::map<std::string, WardResult>> declared_;
   ById<CouncilOutcome> outcomes_;
-  // Each council's StartCouncil, made at its first decision; dropped when its setup changes.
+  // Each council's StartCouncil and OutcomeTouches, made when it is first decided whole and
+  // dropped when its setup changes; while both are here its outcome follows ward by ward.
   ById<CouncilStart> starts_;
+  ById<OutcomeTouches> touches_;
   std::vector<std::unique_ptr<Declaration>> declarations_;
   std::vector<std::string> news_order_;
   std::set<std::string, std::less<>> settled_;  // the councils in news_order_

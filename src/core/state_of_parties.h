@@ -21,6 +21,7 @@
 
 #include "core/council_outcome.h"
 #include "core/model.h"
+#include "core/string_map.h"
 
 namespace psephos {
 
@@ -80,7 +81,7 @@ class PartyTallies {
  private:
   CouncilFilter filter_;
   StateOfParties totals_;  // parties unused: they live in tallies_
-  std::map<std::string, PartyTally, std::less<>> tallies_;  // by totals group
+  StringMap<PartyTally> tallies_;  // by totals group; State() sorts
 };
 
 }  // namespace psephos

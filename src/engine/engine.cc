@@ -116,8 +116,10 @@ Status Engine::StartTallies() {
 }
 
 void Engine::Retally(const Council& council, const CouncilOutcome& outcome, int sign) {
-  for (auto& [key, pair] : tallies_)
+  for (auto& [key, pair] : tallies_) {
+    if (!pair.front().filter().Matches(council)) continue;  // both baselines share the filter
     for (PartyTallies& t : pair) t.Add(council, outcome, night_->registry(), sign);
+  }
 }
 
 StateOfParties Engine::Parties(const CouncilFilter& filter, Baseline baseline) const {
@@ -188,15 +190,14 @@ Result<Engine::Change> Engine::Decode(const LogEntry& entry) const {
 
 std::string Engine::ApplyChange(const LogEntry& entry, Change change) {
   const std::string& council_id = change.council;
-  // A council inferred from declarations does not exist before its first one.
-  std::optional<Council> old_council;
-  std::optional<CouncilOutcome> old_outcome;
+  const PartyRegistry& registry = night_->registry();
+  // What the delta compares: control and its label before. A council inferred from
+  // declarations does not exist before its first one.
+  std::optional<std::pair<Control, std::string>> before;
   if (const Council* c = night_->FindCouncil(council_id)) {
-    // Only a council entry replaces the council; a declaration leaves it where it is, so the
-    // copy (its wards and seats) is made only when it is needed.
-    if (change.setup) old_council = *c;
-    old_outcome = *night_->Outcome(council_id);
-    Retally(change.setup ? *old_council : *c, *old_outcome, -1);
+    const CouncilOutcome& old_outcome = *night_->Outcome(council_id);
+    before.emplace(old_outcome.control, old_outcome.Label(Baseline::kEveOfPoll, registry));
+    Retally(*c, old_outcome, -1);  // the council as it was: nothing has been applied yet
   }
   if (change.batch) night_->Apply(std::move(*change.batch));
   else if (change.setup) night_->ReplaceCouncil(std::move(*change.setup));
@@ -207,9 +208,8 @@ std::string Engine::ApplyChange(const LogEntry& entry, Change change) {
 
   seq_ = entry.seq;
   changed_at_[council_id] = entry.seq;
-  const PartyRegistry& registry = night_->registry();
-  const bool decided = !old_outcome || old_outcome->control != outcome.control ||
-                       old_outcome->Label(Baseline::kEveOfPoll, registry) != outcome.Label(Baseline::kEveOfPoll, registry);
+  const bool decided = !before || before->first != outcome.control ||
+                       before->second != outcome.Label(Baseline::kEveOfPoll, registry);
   Delta delta{entry.seq, entry.kind, entry.recorded_at, entry.author, council_id, change.ward, "",
               decided && outcome.control.settled};
   for (const Listener& l : listeners_) l(delta, *this);

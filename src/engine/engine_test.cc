@@ -84,6 +84,52 @@ TEST(Engine, IncrementalTalliesEqualAFreshTallyAtEveryStep) {
   EXPECT_EQ(e.Parties({}, Baseline::kEveOfPoll).councils_settled, 150);
 }
 
+// The night keeps each council's outcome ward by ward (AddWard); it must equal the council
+// decided whole from its declared wards after every declaration, recount and withdrawal.
+TEST(Engine, CouncilOutcomesFollowedWardByWardEqualTheCouncilDecidedWhole) {
+  testing::TempDir dir;
+  GeneratedNight demo = GenerateNight(GeneratorOptions{});
+  auto engine = Engine::Open(OpenLog(dir.File("night.db")), &demo.election, DefaultPartyRegistry(), FixedClock());
+  ASSERT_TRUE(engine) << engine.error().ToString();
+  Engine& e = **engine;
+  auto expect_whole = [&](const std::string& council_id, size_t step) {
+    const Night& night = e.night();
+    const CouncilOutcome whole =
+        DecideCouncil(*night.FindCouncil(council_id), *night.Declared(council_id), night.registry());
+    ASSERT_TRUE(*night.Outcome(council_id) == whole) << council_id << " at declaration " << step;
+  };
+  int recounts = 0, withdrawals = 0;
+  for (size_t i = 0; i < demo.declarations.size(); ++i) {
+    const Declaration& d = demo.declarations[i];
+    ASSERT_TRUE(e.Declare({d}, Revision::kNew, Desk())) << i;
+    expect_whole(d.council, i);
+    if (i % 7 == 3) {
+      // A recount that turns the votes round, so other candidates win.
+      Declaration recount = demo.declarations[i - 2];
+      std::vector<int64_t> votes;
+      for (const Candidate& c : recount.candidates) votes.push_back(c.votes);
+      for (size_t k = 0; k < votes.size(); ++k) {
+        recount.candidates[k].votes = votes[votes.size() - 1 - k];
+        recount.candidates[k].elected.reset();  // the returning officer's flags were for the first count
+      }
+      auto corrected = e.Declare({recount}, Revision::kCorrection, Desk());
+      ASSERT_TRUE(corrected) << i << ": " << corrected.error().ToString();
+      expect_whole(recount.council, i);
+      ++recounts;
+    }
+    if (i % 11 == 5) {
+      const Declaration& gone = demo.declarations[i - 1];
+      ASSERT_TRUE(e.Withdraw(gone.council, gone.ward, Desk())) << i;
+      expect_whole(gone.council, i);
+      ASSERT_TRUE(e.Declare({gone}, Revision::kNew, Desk())) << i;
+      expect_whole(gone.council, i);
+      ++withdrawals;
+    }
+  }
+  EXPECT_GT(recounts, 300);
+  EXPECT_GT(withdrawals, 200);
+}
+
 TEST(Engine, RestartFoldsTheLogToTheSameNightAndDeltas) {
   testing::TempDir dir;
   GeneratedNight night = SmallNight(6);

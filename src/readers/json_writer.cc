@@ -1,5 +1,6 @@
 #include "readers/json_writer.h"
 
+#include <array>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -11,18 +12,23 @@ namespace {
 // Printable ASCII other than the quote and the backslash is written as it is by nlohmann
 // (ensure_ascii off); anything else goes through nlohmann so the bytes cannot differ.
 bool IsPlain(std::string_view text) {
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\') return false;
-  }
+  static constexpr auto kPlain = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+    return plain;
+  }();
+  for (char c : text)
+    if (!kPlain[static_cast<unsigned char>(c)]) return false;
   return true;
 }
 
 void AppendQuoted(std::string& out, std::string_view text) {
   if (IsPlain(text)) {
-    out += '"';
-    out += text;
-    out += '"';
+    const size_t at = out.size();
+    out.resize(at + text.size() + 2);
+    out[at] = '"';
+    text.copy(out.data() + at + 1, text.size());
+    out.back() = '"';
   } else {
     out += JsonText(nlohmann::json(std::string(text)));
   }
@@ -92,7 +98,7 @@ std::string JsonWriter::Take() {
   has_member_.clear();
   after_key_ = false;
   std::string text = std::move(out_);
-  out_.clear();
+  out_ = std::string();
   return text;
 }
 

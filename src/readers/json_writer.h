@@ -24,6 +24,9 @@ namespace psephos {
 
 class JsonWriter {
  public:
+  // Room for a declaration of a dozen candidates without growing.
+  JsonWriter() { out_.reserve(1024); }
+
   JsonWriter& BeginObject() { return Open('{'); }
   JsonWriter& EndObject() { return Close('}'); }
   JsonWriter& BeginArray() { return Open('['); }

@@ -7,17 +7,13 @@
 #include <filesystem>
 #include <pqxx/pqxx>
 
+#include "results_log_contract.h"
 #include "testing.h"
 
 namespace psephos {
 namespace {
 
-std::vector<LogEntry> Entries(std::initializer_list<std::pair<EntryKind, std::string>> items) {
-  std::vector<LogEntry> out;
-  for (const auto& [kind, body] : items)
-    out.push_back(LogEntry{0, kind, "2018-05-04T00:31:00Z", "http", "desk-1", body});
-  return out;
-}
+using testing::Entries;
 
 // One throwaway cluster (scripts/postgres) for every test here; each test takes a new database.
 class PostgresLogTest : public ::testing::Test {
@@ -73,44 +69,17 @@ std::string PostgresLogTest::skip_;
 TEST_F(PostgresLogTest, AppendsInOrderAndReadsBack) {
   auto log = OpenPostgresLog(NewDatabase("order"));
   ASSERT_TRUE(log) << log.error().ToString();
-  EXPECT_EQ((*log)->LastSeq(), 0);
   EXPECT_EQ((*log)->Describe().rfind("postgresql://127.0.0.1:", 0), 0u) << (*log)->Describe();
-  auto batch = Entries({{EntryKind::kSetup, "{\"s\":1}"}, {EntryKind::kDeclaration, "{\"d\":\"Sale – Priory\"}"}});
-  ASSERT_TRUE((*log)->Append(batch).ok());
-  EXPECT_EQ(batch[0].seq, 1);
-  EXPECT_EQ(batch[1].seq, 2);
-  auto more = Entries({{EntryKind::kCorrection, "{\"c\":3}"}});
-  ASSERT_TRUE((*log)->Append(more).ok());
-  EXPECT_EQ(more[0].seq, 3);
-
-  auto all = (*log)->Read(0, 100);
-  ASSERT_TRUE(all) << all.error().ToString();
-  ASSERT_EQ(all->size(), 3u);
-  EXPECT_EQ((*all)[1].body, "{\"d\":\"Sale – Priory\"}");  // bytes kept as they were
-  EXPECT_EQ((*all)[2].kind, EntryKind::kCorrection);
-  EXPECT_EQ((*all)[2].author, "desk-1");
-  EXPECT_EQ((*all)[2].source, "http");
-  EXPECT_EQ((*all)[2].recorded_at, "2018-05-04T00:31:00Z");
-  auto tail = (*log)->Read(1, 1);
-  ASSERT_TRUE(tail);
-  ASSERT_EQ(tail->size(), 1u);
-  EXPECT_EQ((*tail)[0].seq, 2);
+  testing::ExpectAppendsInOrderAndReadsBack(**log);
 }
 
 TEST_F(PostgresLogTest, ReopenedLogHasEverythingAcknowledged) {
   const std::string uri = NewDatabase("reopen");
-  {
+  testing::ExpectReopenKeepsEverything([&]() -> std::unique_ptr<ResultsLog> {
     auto log = OpenPostgresLog(uri);
-    ASSERT_TRUE(log) << log.error().ToString();
-    auto batch = Entries({{EntryKind::kSetup, "{}"}, {EntryKind::kDeclaration, "{\"ward\":\"a\"}"}});
-    ASSERT_TRUE((*log)->Append(batch).ok());
-  }
-  auto log = OpenPostgresLog(uri);
-  ASSERT_TRUE(log) << log.error().ToString();
-  EXPECT_EQ((*log)->LastSeq(), 2);
-  auto next = Entries({{EntryKind::kWithdrawal, "{}"}});
-  ASSERT_TRUE((*log)->Append(next).ok());
-  EXPECT_EQ(next[0].seq, 3);  // no gap, no reuse
+    EXPECT_TRUE(log) << log.error().ToString();
+    return log ? std::move(*log) : nullptr;
+  });
 }
 
 // Two servers on one log: a writer whose night is behind is refused, writing nothing, and told

@@ -5,42 +5,19 @@
 
 #include <fstream>
 
+#include "results_log_contract.h"
 #include "testing.h"
 
 namespace psephos {
 namespace {
 
-std::vector<LogEntry> Entries(std::initializer_list<std::pair<EntryKind, std::string>> items) {
-  std::vector<LogEntry> out;
-  for (const auto& [kind, body] : items)
-    out.push_back(LogEntry{0, kind, "2018-05-04T00:31:00Z", "http", "desk-1", body});
-  return out;
-}
+using testing::Entries;
 
 TEST(SqliteLog, AppendsInOrderAndReadsBack) {
   testing::TempDir dir;
   auto log = OpenSqliteLog(dir.File("night.db"));
   ASSERT_TRUE(log) << log.error().ToString();
-  EXPECT_EQ((*log)->LastSeq(), 0);
-  auto batch = Entries({{EntryKind::kSetup, "{\"s\":1}"}, {EntryKind::kDeclaration, "{\"d\":2}"}});
-  ASSERT_TRUE((*log)->Append(batch).ok());
-  EXPECT_EQ(batch[0].seq, 1);
-  EXPECT_EQ(batch[1].seq, 2);
-  auto more = Entries({{EntryKind::kCorrection, "{\"c\":3}"}});
-  ASSERT_TRUE((*log)->Append(more).ok());
-  EXPECT_EQ(more[0].seq, 3);
-
-  auto all = (*log)->Read(0, 100);
-  ASSERT_TRUE(all);
-  ASSERT_EQ(all->size(), 3u);
-  EXPECT_EQ((*all)[2].kind, EntryKind::kCorrection);
-  EXPECT_EQ((*all)[2].body, "{\"c\":3}");
-  EXPECT_EQ((*all)[2].author, "desk-1");
-  EXPECT_EQ((*all)[2].recorded_at, "2018-05-04T00:31:00Z");
-  auto tail = (*log)->Read(1, 1);
-  ASSERT_TRUE(tail);
-  ASSERT_EQ(tail->size(), 1u);
-  EXPECT_EQ((*tail)[0].seq, 2);
+  testing::ExpectAppendsInOrderAndReadsBack(**log);
 }
 
 // The same contract as a log shared by several servers (postgres_log_test.cc), trivially kept:
@@ -63,18 +40,11 @@ TEST(SqliteLog, AppendsOnlyAfterTheEntryTheWriterExpects) {
 
 TEST(SqliteLog, ReopenedLogHasEverythingAcknowledged) {
   testing::TempDir dir;
-  {
+  testing::ExpectReopenKeepsEverything([&]() -> std::unique_ptr<ResultsLog> {
     auto log = OpenSqliteLog(dir.File("night.db"));
-    ASSERT_TRUE(log);
-    auto batch = Entries({{EntryKind::kSetup, "{}"}, {EntryKind::kDeclaration, "{\"ward\":\"a\"}"}});
-    ASSERT_TRUE((*log)->Append(batch).ok());
-  }
-  auto log = OpenSqliteLog(dir.File("night.db"), {.must_exist = true});
-  ASSERT_TRUE(log) << log.error().ToString();
-  EXPECT_EQ((*log)->LastSeq(), 2);
-  auto next = Entries({{EntryKind::kWithdrawal, "{}"}});
-  ASSERT_TRUE((*log)->Append(next).ok());
-  EXPECT_EQ(next[0].seq, 3);  // no gap, no reuse
+    EXPECT_TRUE(log) << log.error().ToString();
+    return log ? std::move(*log) : nullptr;
+  });
 }
 
 TEST(SqliteLog, SecondWriterIsRefusedWhileTheFirstHoldsTheFile) {
