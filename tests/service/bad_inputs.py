@@ -30,22 +30,36 @@ TOKEN = "matrix-writer-token-0123456789"
 
 
 def parse_case(path):
-    """(directives, input name, input text) of a case file."""
+    """(directives, input name, input text) of a case file. The input is the text after a line
+    `--- NAME`, or the file named by `base:` with each `replace: OLD => NEW` made in it once
+    (`\\n` in NEW is a line break); (directives, None, None) when there is none."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
     head, sep, rest = text.partition("\n--- ")
-    directives = {}
+    directives = {"replace": []}
     for line in head.splitlines():
         if line.startswith("#"):
             directives.setdefault("about", line[1:].strip())
         if line.startswith("#") or not line.strip():
             continue
         key, _, value = line.partition(":")
-        directives[key.strip()] = value.strip()
-    if not sep:
+        if key.strip() == "replace":
+            directives["replace"].append(value.strip())
+        else:
+            directives[key.strip()] = value.strip()
+    if sep:
+        name, _, body = rest.partition("\n")
+        return directives, name.strip(), body
+    if "base" not in directives:
         return directives, None, None
-    name, _, body = rest.partition("\n")
-    return directives, name.strip(), body
+    with open(os.path.join(os.path.dirname(path), directives["base"]), encoding="utf-8") as f:
+        body = f.read()
+    for replacement in directives["replace"]:
+        old, _, new = replacement.partition(" => ")
+        if old not in body:
+            raise ValueError("replace: '%s' is not in %s" % (old, directives["base"]))
+        body = body.replace(old, new.replace("\\n", "\n"), 1)
+    return directives, directives["base"], body
 
 
 def encode_input(directives, body):
