@@ -31,8 +31,7 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from psephos_service import DemoNight, Server  # noqa: E402
+from psephos_service import DemoNight, Server
 
 READ_PATHS = ["/api/night", "/api/parties", "/api/parties?baseline=last-fought", "/api/councils",
               "/api/headlines"]
