@@ -169,7 +169,7 @@ CLI::App* AddServeCommand(CLI::App& app, ServeInput& input) {
       [](std::string& text) -> std::string {
         return !text.empty() && text[0] != '-' ? "" : "expected a number of 0 or more, found '" + text + "'";
       },
-      "NUMBER >= 0");
+      "");
   cmd->add_option("--rate-limit", input.client_limits.rate,
                   "Requests a second one client address may make, sustained; more get 429 with Retry-After. "
                   "0: no limit")
