@@ -41,8 +41,7 @@ class Client:
 
 
 def raw_connection(port, address):
-    s = socket.create_connection(("127.0.0.1", port), timeout=10, source_address=(address, 0))
-    return s
+    return socket.create_connection(("127.0.0.1", port), timeout=10, source_address=(address, 0))
 
 
 def refusal_of(s):
