@@ -2,8 +2,9 @@
 
 #include <functional>
 
+#include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <iterator>
 
 namespace psephos {
 
@@ -124,12 +125,25 @@ Result<CsvTable> ParseCsv(std::string_view text, std::string file, bool has_head
 }
 
 Result<std::string> ReadFile(const std::string& path) {
+  std::error_code not_needed;
+  if (std::filesystem::is_directory(path, not_needed)) return MakeError("this is a directory, not a file", "", path);
   std::ifstream in(path, std::ios::binary);
   if (!in) return MakeError("cannot open the file", "", path);
-  std::ostringstream out;
-  out << in.rdbuf();
+  // Sized once and read in one go: a 1000x night's results are 2.3 GB, and a stream copied
+  // into a string holds them twice. A pipe (/dev/stdin) has no size: read it as it comes.
+  std::string text;
+  const std::streamoff size = in.seekg(0, std::ios::end) ? std::streamoff(in.tellg()) : -1;
+  if (size >= 0) {
+    text.resize(static_cast<size_t>(size));
+    in.seekg(0);
+    in.read(text.data(), size);
+    if (in.gcount() != size) return MakeError("cannot read the file", "", path);
+  } else {
+    in.clear();
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
   if (in.bad()) return MakeError("cannot read the file", "", path);
-  return out.str();
+  return text;
 }
 
 }  // namespace psephos
