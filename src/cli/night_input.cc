@@ -1,5 +1,8 @@
 #include "cli/night_input.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "demo/generator.h"
 #include "readers/night_json.h"
 #include "readers/party_registry_reader.h"
@@ -16,7 +19,15 @@ void AddNightOptions(CLI::App& command, NightInput& input) {
   command.add_option("--results", input.results,
                      "Results file to import, [FORMAT:]FILE; repeatable. Formats: " +
                          std::string(ResultsFormatNames()) + " (detected when not given)");
-  command.add_option("--date", input.date, "Only polls held on this date (YYYY-MM-DD), for files holding several");
+  command.add_option("--date", input.date, "Only polls held on this date (YYYY-MM-DD), for files holding several")
+      ->check(CLI::Validator(
+          [](std::string& date) -> std::string {
+            // A date that matches no poll would silently leave every row out.
+            const bool digits = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+                                std::all_of(date.begin(), date.end(), [](char c) { return std::isdigit(c) || c == '-'; });
+            return digits ? "" : "expected a date as YYYY-MM-DD (e.g. 2018-05-03), found '" + date + "'";
+          },
+          "YYYY-MM-DD"));
   command.add_flag("--allow-unknown-parties", input.allow_unknown_parties,
                    "Make a local party of any label the registry does not know, with a warning, "
                    "instead of refusing the file");
@@ -25,18 +36,19 @@ void AddNightOptions(CLI::App& command, NightInput& input) {
 Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
   PartyRegistry registry = DefaultPartyRegistry();
   Election election;
-  std::vector<Declaration> declarations;
+  // Each source's declarations, applied as one batch each so that an error names its file.
+  std::vector<std::pair<std::string, std::vector<Declaration>>> batches;
   if (input.demo) {
     GeneratedNight demo = GenerateNight(GeneratorOptions{});
     election = std::move(demo.election);
-    declarations = std::move(demo.declarations);
+    batches.emplace_back("the demo night", std::move(demo.declarations));
   }
   if (!input.night_file.empty()) {
     auto file = ReadNightJson(input.night_file, registry);
     if (!file) return file.error();
     if (input.demo) return MakeError("give --demo or --night, not both", "--night");
     election = std::move(file->election);
-    declarations = std::move(file->declarations);
+    batches.emplace_back(input.night_file, std::move(file->declarations));
   }
   ReadOptions options;
   options.election_date = input.date;
@@ -55,7 +67,7 @@ Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
       election.date = ballot.size() >= 10 ? ballot.substr(ballot.size() - 10) : "";
       election.id = "local." + election.date;
     }
-    for (Declaration& d : set->declarations) declarations.push_back(std::move(d));
+    batches.emplace_back(spec, std::move(set->declarations));
   }
   NightOptions night_options;
   // Without a night file there is no setup to check against: councils come from the results.
@@ -66,7 +78,12 @@ Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
     if (e.file.empty()) e.file = input.night_file;
     return e;
   }
-  if (Status s = night->ApplyAll(std::move(declarations)); !s) return s.error();
+  for (auto& [source, declarations] : batches)
+    if (Status s = night->ApplyAll(std::move(declarations)); !s) {
+      Error e = s.error();
+      if (e.file != source) e.file = e.file.empty() ? source : source + ": " + e.file;
+      return e;
+    }
   return night;
 }
 

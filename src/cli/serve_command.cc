@@ -1,6 +1,7 @@
 #include "cli/serve_command.h"
 
 #include <cmath>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -27,7 +28,6 @@ namespace {
 
 constexpr int kExitUsage = 1;
 constexpr int kExitBadInput = 2;
-constexpr size_t kStreamHistory = 100000;
 
 int Fail(const Error& e, int code = kExitBadInput) {
   std::cerr << "psephos serve: " << e.ToString() << "\n";
@@ -159,6 +159,29 @@ CLI::App* AddServeCommand(CLI::App& app, ServeInput& input) {
   cmd->add_option("--max-body", input.max_body, "Largest request body taken, in bytes")->capture_default_str();
   cmd->add_option("--max-connections", input.max_connections, "Connections at once; more get 503")
       ->capture_default_str();
+  // Per client; loopback is exempt by default (ClientLimits says why; docs/API.md).
+  cmd->add_option("--max-connections-per-client", input.client_limits.connections,
+                  "Connections one client address (an IPv6 /64) may hold at once, live streams included; more "
+                  "get 429. 0: no limit")
+      ->capture_default_str();
+  // CLI11's NonNegativeNumber would quote the largest double in its message.
+  const CLI::Validator not_negative(
+      [](std::string& text) -> std::string {
+        return !text.empty() && text[0] != '-' ? "" : "expected a number of 0 or more, found '" + text + "'";
+      },
+      "");
+  cmd->add_option("--rate-limit", input.client_limits.rate,
+                  "Requests a second one client address may make, sustained; more get 429 with Retry-After. "
+                  "0: no limit")
+      ->check(not_negative)
+      ->capture_default_str();
+  cmd->add_option("--rate-burst", input.client_limits.burst,
+                  "Requests a client may make at once on top of the rate. Default: twice --rate-limit")
+      ->check(not_negative);
+  cmd->add_flag("--limit-loopback", input.client_limits.loopback,
+                "Apply the per-client limits to loopback clients too. By default they are exempt: a client on "
+                "this machine is a benchmark, a test, or a reverse proxy through which every outside client "
+                "arrives from one address (a proxy should limit per client itself)");
   cmd->add_option("--previous", input.previous,
                   "The last time the same seats were fought, [FORMAT:]FILE (repeatable): enables /api/pns and "
                   "change in share");
@@ -174,6 +197,10 @@ CLI::App* AddServeCommand(CLI::App& app, ServeInput& input) {
 }
 
 int RunServe(const ServeInput& input) {
+  // Past a file size limit (RLIMIT_FSIZE) the kernel sends SIGXFSZ, which would end the service;
+  // ignored, the write fails with EFBIG instead and is refused with a 503, as on a full disk,
+  // while reads are served on.
+  std::signal(SIGXFSZ, SIG_IGN);
   PartyRegistry registry = DefaultPartyRegistry();
   std::string log_file = input.log_file;
   if (log_file.empty()) {
@@ -188,7 +215,8 @@ int RunServe(const ServeInput& input) {
   auto source = LoadSource(input, registry, resumed);
   if (!source) return Fail(source.error());
 
-  EventHub hub(kStreamHistory);
+  // The stream keeps as much as a client may be behind by and still be caught up (StreamSession).
+  EventHub hub(ServiceOptions{}.stream_backlog / 2);
   auto engine = Engine::Open(std::move(*log), &source->setup, registry, {},
                              [&hub](const Delta& d, const Engine& e) { hub.OnDelta(d, e); });
   if (!engine) return Fail(engine.error());
@@ -232,6 +260,8 @@ int RunServe(const ServeInput& input) {
   options.port = input.port;
   options.max_body = input.max_body;
   options.max_connections = input.max_connections;
+  options.client_limits = input.client_limits;
+  if (input.client_limits.burst <= 0) options.client_limits.burst = 2 * input.client_limits.rate;
   options.log = &std::cerr;
   options.static_dir = input.static_dir.empty() ? FindPageDir() : input.static_dir;
   Service service(night, hub, api, options);

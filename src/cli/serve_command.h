@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "server/client_limits.h"
+
 namespace psephos {
 
 struct ServeInput {
@@ -31,6 +33,7 @@ struct ServeInput {
   std::string tokens_file;
   size_t max_body = 1 << 20;
   size_t max_connections = 20000;
+  ClientLimitOptions client_limits{.burst = 0};  // burst 0: twice the rate
   bool allow_unknown_parties = false;
   std::string static_dir;  // the page's files; "" to look for them (FindPageDir)
   std::vector<std::string> previous;  // [FORMAT:]FILE: the last time the same seats were fought

@@ -243,7 +243,13 @@ Result<Receipt> Engine::Record(const Prepare& prepare) {
     auto pending = prepare();
     if (!pending) return pending.error();
     auto appended = log_->AppendAfter(seq_, pending->entries);
-    if (!appended) return WithKind(appended.error(), ErrorKind::kUnavailable);
+    if (!appended) {
+      // Not the writer's fault (a full disk, a file size limit): said so, so that it is not
+      // taken for a bad declaration. Nothing was applied; the night is as it was.
+      Error error = WithKind(appended.error(), ErrorKind::kUnavailable);
+      error.message = "the results log could not be written: " + error.message;
+      return error;
+    }
     if (*appended == AppendOutcome::kAppended) return ApplyLogged(std::move(*pending));
     if (attempt == kWriteAttempts)
       return WithKind(MakeError("the results log kept moving on (other servers writing); nothing was recorded: "

@@ -1,5 +1,6 @@
 #include "readers/csv.h"
 
+#include <cstdio>
 #include <functional>
 
 #include <filesystem>
@@ -15,6 +16,27 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
 }
+
+// The length of the UTF-8 sequence that starts at text[i] (a byte of 0x80 or more), or 0 when
+// there is none: a Latin-1 or Windows-1252 byte, a sequence cut short, an overlong form, a
+// surrogate. Such sequences never hold an ASCII byte, so they cannot hide a comma or a quote.
+size_t Utf8Length(std::string_view text, size_t i) {
+  auto at = [&](size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+  auto follows = [&](size_t k) { return (at(k) & 0xC0) == 0x80; };
+  const unsigned lead = at(i), next = at(i + 1);
+  if (lead >= 0xC2 && lead <= 0xDF) return follows(i + 1) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
+    return next >= low && next <= high && follows(i + 2) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    const unsigned low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
+    return next >= low && next <= high && follows(i + 2) && follows(i + 3) ? 4 : 0;
+  }
+  return 0;
+}
+
+constexpr const char* kSaveAsUtf8 = "save it as UTF-8 (in Excel: CSV UTF-8)";
 
 }  // namespace
 
@@ -38,6 +60,11 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
                     const std::function<Status(const CsvRow&)>& on_row) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (Trim(text).empty()) return MakeError("the file is empty", "", table.file);
+  // Results files are UTF-8, with or without a byte-order mark (Excel writes one). Any other
+  // encoding is refused where it shows, rather than read into names that are wrong.
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
+    return MakeError(std::string("the file is UTF-16 (it starts with a UTF-16 byte-order mark); ") + kSaveAsUtf8, "",
+                     table.file, 1);
 
   CsvRow row;
   std::string field;
@@ -76,6 +103,21 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
   };
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80 || c == '\0') {
+      const size_t length = c == '\0' ? 0 : Utf8Length(text, i);
+      if (length == 0) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(c));
+        return MakeError(c == '\0' ? std::string("a NUL byte: the file is not text, or is UTF-16; ") + kSaveAsUtf8
+                                   : std::string("byte ") + byte + " is not UTF-8 (is the file Latin-1 or "
+                                     "Windows-1252?); " + kSaveAsUtf8,
+                         "", table.file, line);
+      }
+      field.append(text.substr(i, length));
+      if (!in_quotes) row_has_content = true;
+      i += length - 1;
+      continue;
+    }
     if (in_quotes) {
       if (c == '"') {
         if (i + 1 < text.size() && text[i + 1] == '"') {

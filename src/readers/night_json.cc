@@ -232,6 +232,10 @@ int64_t LineOf(std::string_view text, size_t byte) {
 }
 
 Result<json> Parse(std::string_view text, const std::string& file) {
+  // JSON is UTF-8 (RFC 8259); nlohmann would call UTF-16 "an invalid literal", which says
+  // nothing about what to do.
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
+    return MakeError("the text is UTF-16 (it starts with a UTF-16 byte-order mark); JSON must be UTF-8", "", file, 1);
   try {
     return json::parse(text);
   } catch (const json::parse_error& e) {

@@ -5,13 +5,17 @@
 
 namespace psephos {
 
-EventHub::EventHub(size_t history) : history_(history) {}
+EventHub::EventHub(size_t history_bytes) : history_bytes_(history_bytes) {}
 
 void EventHub::OnDelta(const Delta& delta, const Engine& engine) {
   auto frame = std::make_shared<const std::string>("id: " + std::to_string(delta.seq) + "\nevent: delta\ndata: " +
                                                    JsonText(DeltaJson(delta, engine)) + "\n\n");
   frames_.emplace_back(delta.seq, frame);
-  while (frames_.size() > history_) frames_.pop_front();
+  bytes_ += frame->size();
+  while (frames_.size() > 1 && bytes_ > history_bytes_) {
+    bytes_ -= frames_.front().second->size();
+    frames_.pop_front();
+  }
   last_seq_ = delta.seq;
   // A subscriber may unsubscribe itself (a slow client dropped) while being told.
   std::vector<int> ids;

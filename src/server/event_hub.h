@@ -6,7 +6,7 @@
 // subscribers cost ten thousand pointers, not copies. No sockets here; the server's SSE
 // sessions subscribe.
 //
-//   EventHub hub(/*history=*/100000);
+//   EventHub hub(/*history_bytes=*/2 << 20);
 //   Engine::Open(..., [&](const Delta& d, const Engine& e) { hub.OnDelta(d, e); });
 //   auto missed = hub.Since(last_event_id);      // nullopt: too old, the client must refetch
 //   int id = hub.Subscribe([](const EventHub::Frame& f) { ... });
@@ -30,7 +30,11 @@ class EventHub {
  public:
   using Frame = std::shared_ptr<const std::string>;
 
-  explicit EventHub(size_t history);
+  // Keeps the most recent frames up to `history_bytes` in all (the last one whatever its size).
+  // Bounded in bytes, not frames, so that memory does not grow with the night: a client further
+  // behind than that could not be sent what it missed anyway (service.h drops a client with
+  // more than its backlog queued) and is told to fetch the views again.
+  explicit EventHub(size_t history_bytes);
 
   // "id: <seq>\nevent: delta\ndata: <DeltaJson>\n\n"; stored, then sent to every subscriber.
   void OnDelta(const Delta& delta, const Engine& engine);
@@ -43,7 +47,8 @@ class EventHub {
   size_t subscribers() const { return subscribers_.size(); }
 
  private:
-  size_t history_;
+  size_t history_bytes_;
+  size_t bytes_ = 0;  // of the frames kept
   std::deque<std::pair<int64_t, Frame>> frames_;
   int64_t last_seq_ = 0;
   int next_id_ = 1;

@@ -5,11 +5,15 @@
 #include <boost/beast/http.hpp>
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <deque>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
+#include <utility>
 
+#include "server/client_limits.h"
 #include "server/log_follower.h"
 #include "server/static_files.h"
 #include "readers/json_text.h"
@@ -23,7 +27,8 @@ using tcp = asio::ip::tcp;
 
 struct Service::Impl {
   Impl(Engine& e, EventHub& h, Api& a, ServiceOptions o)
-      : engine(e), hub(h), api(a), options(std::move(o)), acceptor(io), signals(io, SIGINT, SIGTERM), replay_timer(io) {
+      : engine(e), hub(h), api(a), options(std::move(o)), limits(options.client_limits), acceptor(io),
+        accept_pause(io), signals(io, SIGINT, SIGTERM), replay_timer(io) {
     if (!options.static_dir.empty()) page.emplace(options.static_dir);
     if (auto watch = engine.log().Watch())
       follower.emplace(std::move(watch), options.follow_period, [this] {
@@ -33,6 +38,7 @@ struct Service::Impl {
   }
 
   void Accept();
+  void Admit(tcp::socket socket);
   void ReplayNext();
   void CatchUp();
 
@@ -41,8 +47,11 @@ struct Service::Impl {
   Api& api;
   ServiceOptions options;
   std::optional<StaticFiles> page;  // every path that is not the API's, when there is a page
+  ClientLimits limits;
   asio::io_context io{1};
   tcp::acceptor acceptor;
+  asio::steady_timer accept_pause;  // out of file descriptors: accept again after a pause
+  bool accept_paused = false;       // said once on the log, not every pause
   asio::signal_set signals;
   size_t connections = 0;
 
@@ -63,24 +72,67 @@ struct Service::Impl {
 
 namespace {
 
-// Counts a connection for as long as it lives.
+// A connection admitted, counted in the service's total and against its client's limit for as
+// long as it lives. Moved from a request's session to the live stream it becomes.
 class ConnectionSlot {
  public:
-  explicit ConnectionSlot(size_t& count) : count_(count) { ++count_; }
-  ~ConnectionSlot() { --count_; }
-  ConnectionSlot(const ConnectionSlot&) = delete;
-  ConnectionSlot& operator=(const ConnectionSlot&) = delete;
+  ConnectionSlot(Service::Impl& service, std::string client) : service_(&service), client_(std::move(client)) {
+    ++service_->connections;
+  }
+  ConnectionSlot(ConnectionSlot&& other) noexcept
+      : service_(std::exchange(other.service_, nullptr)), client_(std::move(other.client_)) {}
+  ConnectionSlot& operator=(ConnectionSlot&&) = delete;
+  ~ConnectionSlot() {
+    if (!service_) return;
+    --service_->connections;
+    service_->limits.Disconnect(client_);
+  }
+  const std::string& client() const { return client_; }
 
  private:
-  size_t& count_;
+  Service::Impl* service_;
+  std::string client_;
 };
+
+// "100", "0.25": a rate as the operator gave it.
+std::string Rate(double per_second) {
+  std::ostringstream out;
+  out << per_second;
+  return out.str();
+}
+
+// A client as the limits know it: an IPv4 address (also when it arrives IPv4-mapped on an IPv6
+// socket), or the /64 of an IPv6 address, which is what one host is given.
+std::string ClientOf(const asio::ip::address& address) {
+  if (address.is_v6() && address.to_v6().is_v4_mapped())
+    return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6()).to_string();
+  if (address.is_v4()) return address.to_string();
+  if (address.is_loopback()) return "::1";
+  auto bytes = address.to_v6().to_bytes();
+  std::fill(bytes.begin() + 8, bytes.end(), 0);
+  return asio::ip::address_v6(bytes).to_string() + "/64";
+}
+
+// The whole of a refusal's response, for connections refused before a session is made for them.
+std::shared_ptr<const std::string> RefusalBytes(http::status status, const std::string& message) {
+  http::response<http::string_body> res(status, 11);
+  res.set(http::field::server, "psephos");
+  res.set(http::field::content_type, "application/json");
+  res.set(http::field::retry_after, "1");
+  res.keep_alive(false);
+  res.body() = ErrorResponse(static_cast<int>(status), message).body;
+  res.prepare_payload();
+  std::ostringstream out;
+  out << res;
+  return std::make_shared<const std::string>(out.str());
+}
 
 // One client of the live stream: frames queue here and are written one after another; a client
 // that lets more than the backlog pile up is dropped so it cannot hold memory or anyone else.
 class StreamSession : public std::enable_shared_from_this<StreamSession> {
  public:
-  StreamSession(beast::tcp_stream stream, Service::Impl& service)
-      : service_(service), slot_(service.connections), stream_(std::move(stream)), heartbeat_(service.io) {}
+  StreamSession(beast::tcp_stream stream, Service::Impl& service, ConnectionSlot slot)
+      : service_(service), slot_(std::move(slot)), stream_(std::move(stream)), heartbeat_(service.io) {}
 
   void Start(std::optional<int64_t> resume_after) {
     const int64_t seq = service_.engine.seq();
@@ -88,12 +140,18 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
         "Connection: keep-alive\r\nX-Psephos-Seq: " + std::to_string(seq) + "\r\n\r\nretry: 2000\n\n"));
     const nlohmann::json here = {{"seq", seq}, {"rehearsal", service_.engine.night().election().rehearsal}};
+    auto missed = resume_after ? service_.hub.Since(*resume_after) : std::nullopt;
+    size_t missed_bytes = 0;
+    if (missed)
+      for (const auto& frame : *missed) missed_bytes += frame->size();
     if (!resume_after) {
       Push(std::make_shared<const std::string>("event: hello\ndata: " + JsonText(here) + "\n\n"));
-    } else if (auto missed = service_.hub.Since(*resume_after)) {
+    } else if (missed && missed_bytes <= service_.options.stream_backlog / 2) {
       for (auto& frame : *missed) Push(frame);
     } else {
-      // Older than the frames kept: the client must fetch the views again, then follow.
+      // Older than the frames kept, or more than the backlog a client may have queued (sent, they
+      // would get it dropped at once, and again on every reconnect): the client must fetch the
+      // views again, then follow.
       Push(std::make_shared<const std::string>("event: reset\ndata: " + JsonText(here) + "\n\n"));
     }
     std::weak_ptr<StreamSession> weak = weak_from_this();
@@ -171,8 +229,8 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
-  HttpSession(tcp::socket socket, Service::Impl& service)
-      : service_(service), slot_(service.connections), stream_(std::move(socket)) {}
+  HttpSession(tcp::socket socket, Service::Impl& service, ConnectionSlot slot)
+      : service_(service), slot_(std::move(slot)), stream_(std::move(socket)) {}
 
   void Read() {
     parser_.emplace();
@@ -197,6 +255,15 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     if (ec) return Refuse(http::status::bad_request, "malformed HTTP request: " + ec.message());
 
     http::request<http::string_body> req = parser_->release();
+    // Every request draws on its client's allowance, the one that opens a live stream too; the
+    // stream itself then costs a connection, not requests.
+    if (auto wait = service_.limits.Request(slot_.client(), std::chrono::steady_clock::now())) {
+      HttpResponse refusal = ErrorResponse(429, "too many requests from " + slot_.client() + ": at most " +
+                                                    Rate(service_.limits.options().rate) + " a second; retry after " +
+                                                    std::to_string(wait->count()) + " s");
+      refusal.headers.emplace_back("Retry-After", std::to_string(wait->count()));
+      return Send(refusal, req.keep_alive(), req.version());
+    }
     auto [path, query] = SplitTarget(std::string(req.target()));
     if (req.method() == http::verb::get && path == Api::kEventsPath) return StartStream(req, query);
 
@@ -226,7 +293,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     if (auto id = parse(std::string(req["Last-Event-ID"]))) resume = id;
     else if (auto it = query.find("since"); it != query.end()) resume = parse(it->second);
     stream_.expires_never();
-    auto session = std::make_shared<StreamSession>(std::move(stream_), service_);
+    auto session = std::make_shared<StreamSession>(std::move(stream_), service_, std::move(slot_));
     session->Start(resume);
   }
 
@@ -280,22 +347,49 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 void Service::Impl::Accept() {
   acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
     if (ec == asio::error::operation_aborted) return;
+    if (ec == asio::error::no_descriptors || ec.value() == ENFILE || ec == asio::error::no_buffer_space ||
+        ec == asio::error::no_memory) {
+      // Out of file descriptors (more clients than `ulimit -n`): accepting again at once would
+      // fail again at once and spin. Pause; the pending connections wait in the backlog while
+      // those open finish, and the service keeps serving them meanwhile.
+      if (options.log && !accept_paused)
+        *options.log << "accept: " << ec.message() << "; pausing new connections until some close\n" << std::flush;
+      accept_paused = true;
+      accept_pause.expires_after(std::chrono::milliseconds(100));
+      accept_pause.async_wait([this](beast::error_code wait_ec) {
+        if (!wait_ec) Accept();
+      });
+      return;
+    }
     if (!ec) {
-      if (connections >= options.max_connections) {
-        static const std::string kBusy =
-            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
-            "Retry-After: 1\r\nContent-Length: 75\r\n\r\n"
-            "{\"error\":{\"status\":503,\"message\":\"too many connections\"},\"applied\":false}\n";
-        auto held = std::make_shared<tcp::socket>(std::move(socket));
-        asio::async_write(*held, asio::buffer(kBusy), [held](beast::error_code, size_t) {
-          beast::error_code ignored;
-          held->close(ignored);
-        });
-      } else {
-        std::make_shared<HttpSession>(std::move(socket), *this)->Read();
-      }
+      accept_paused = false;
+      Admit(std::move(socket));
     }
     Accept();
+  });
+}
+
+void Service::Impl::Admit(tcp::socket socket) {
+  beast::error_code ec;
+  const tcp::endpoint peer = socket.remote_endpoint(ec);
+  if (ec) return;  // gone already
+  std::string client = ClientOf(peer.address());
+  std::shared_ptr<const std::string> refusal;
+  if (connections >= options.max_connections) {
+    static const auto kBusy = RefusalBytes(http::status::service_unavailable, "too many connections");
+    refusal = kBusy;
+  } else if (!limits.Connect(client)) {
+    refusal = RefusalBytes(http::status::too_many_requests,
+                           "too many connections from " + client + ": at most " +
+                               std::to_string(limits.options().connections) + " at once");
+  } else {
+    std::make_shared<HttpSession>(std::move(socket), *this, ConnectionSlot(*this, std::move(client)))->Read();
+    return;
+  }
+  auto held = std::make_shared<tcp::socket>(std::move(socket));
+  asio::async_write(*held, asio::buffer(*refusal), [held, refusal](beast::error_code, size_t) {
+    beast::error_code ignored;
+    held->close(ignored);
   });
 }
 

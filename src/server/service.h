@@ -6,9 +6,11 @@
 // one log entry, and a write is logged and applied before the next request is read. Slow
 // clients cannot hold it up: every read and write on a socket is asynchronous with a deadline,
 // and a live-stream client that falls too far behind is dropped (it reconnects and resumes
-// from its Last-Event-ID). On a log that other servers write too (PostgreSQL), a follower
-// thread (log_follower.h) has the engine catch up on the service's thread whenever the log tells
-// of an append, and every follow_period anyway, so every server streams every entry.
+// from its Last-Event-ID). Greedy ones cannot crowd others out: connections and requests are
+// limited per client (client_limits.h) as well as in all. On a log that other servers write too
+// (PostgreSQL), a follower thread (log_follower.h) has the engine catch up on the service's
+// thread whenever the log tells of an append, and every follow_period anyway, so every server
+// streams every entry.
 //
 //   Service service(engine, hub, api, ServiceOptions{.port = 8080});
 //   Result<uint16_t> port = service.Listen();       // the port bound (any free one for 0)
@@ -28,6 +30,7 @@
 #include "engine/engine.h"
 #include "engine/replay.h"
 #include "server/api.h"
+#include "server/client_limits.h"
 #include "server/event_hub.h"
 
 namespace psephos {
@@ -38,6 +41,7 @@ struct ServiceOptions {
   size_t max_body = 1 << 20;            // bytes of a request body
   size_t max_header = 16 << 10;         // bytes of a request's headers
   size_t max_connections = 20000;       // more are answered 503 and closed
+  ClientLimitOptions client_limits;     // per client: connections (429 beyond) and request rate (429)
   std::chrono::milliseconds read_timeout{15000};   // a request must arrive whole within this
   std::chrono::milliseconds idle_timeout{60000};   // a keep-alive connection with no request
   std::chrono::milliseconds write_timeout{30000};  // a response or event must be taken within this

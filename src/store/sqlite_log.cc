@@ -2,11 +2,27 @@
 
 #include <sqlite3.h>
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 namespace psephos {
 
 namespace {
+
+// SQLite's message for the connection's last error, with the operating system's reason when it
+// was one (a full disk, "File too large" past a size limit, a permission): "disk I/O error"
+// alone does not say what to fix.
+std::string Why(sqlite3* db) {
+  std::string text = sqlite3_errmsg(db);
+  const int code = sqlite3_extended_errcode(db) & 0xff;
+  const int os_error = sqlite3_system_errno(db);
+  if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && os_error != 0)
+    text += std::string(" (") + std::strerror(os_error) + ")";
+  return text;
+}
 
 // 'PsLg': marks the file as a Psephos results log (SQLite's application_id header field).
 constexpr int kApplicationId = 0x50734c67;
@@ -130,14 +146,14 @@ class SqliteLog final : public ResultsLog {
   }
 
   Status Failure(const std::string& doing) const {
-    return MakeError(doing + ": " + sqlite3_errmsg(db_), "", path_);
+    return MakeError(doing + ": " + Why(db_), "", path_);
   }
 
   Status Exec(const std::string& sql) {
     char* message = nullptr;
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-      std::string text = message ? message : sqlite3_errmsg(db_);
-      sqlite3_free(message);
+      sqlite3_free(message);  // the same as Why's, which adds the system's reason
+      std::string text = Why(db_);
       return MakeError(sql.substr(0, sql.find(' ')) + ": " + text, "", path_);
     }
     return {};
@@ -196,6 +212,19 @@ Result<std::unique_ptr<ResultsLog>> OpenSqliteLog(const std::string& path, Sqlit
   std::error_code ec;
   if (options.must_exist && !std::filesystem::exists(path, ec))
     return MakeError("no results log here", "", path);
+  if (!options.read_only) {
+    // Said plainly, before SQLite finds out in the middle of setting up ("disk I/O error").
+    // SQLite keeps its write-ahead log beside the file, so the folder must be writable too.
+    const std::filesystem::path folder = std::filesystem::absolute(path, ec).parent_path();
+    if (std::filesystem::exists(path, ec) && access(path.c_str(), W_OK) != 0)
+      return MakeError(std::string("the results log is read-only to this process (") + std::strerror(errno) +
+                           "): the service must write every entry; give a log it may write",
+                       "", path);
+    if (access(folder.c_str(), W_OK | X_OK) != 0)
+      return MakeError(std::string("cannot write in the log's folder ") + folder.string() + " (" +
+                           std::strerror(errno) + "), where the log and its write-ahead log (-wal) are kept",
+                       "", path);
+  }
   int flags = SQLITE_OPEN_NOMUTEX;
   flags |= options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   sqlite3* db = nullptr;
@@ -208,8 +237,8 @@ Result<std::unique_ptr<ResultsLog>> OpenSqliteLog(const std::string& path, Sqlit
                                           "PRAGMA synchronous = FULL";
   char* message = nullptr;
   if (sqlite3_exec(db, setup, nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string text = message ? message : sqlite3_errmsg(db);
     sqlite3_free(message);
+    std::string text = Why(db);
     const int code = sqlite3_errcode(db) & 0xff;
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
       return MakeError("the results log is in use by another process (" + text + ")", "", path);

@@ -25,7 +25,7 @@ import tempfile
 import threading
 import time
 
-from psephos_service import Server, check, fail
+from psephos_service import DemoNight, Server, check, fail
 
 
 def parties_view(body):
@@ -34,17 +34,6 @@ def parties_view(body):
     view.pop("seq", None)
     view.pop("rehearsal", None)
     return view
-
-
-def read_log(server):
-    """Every entry after the setup, page by page."""
-    entries, since = [], 1
-    while True:
-        page = server.get_json("/api/log?since=%d&limit=1000" % since)["entries"]
-        if not page:
-            return entries
-        entries += page
-        since = page[-1]["seq"]
 
 
 class Writer(threading.Thread):
@@ -78,25 +67,15 @@ def main():
     rng = random.Random(args.seed)
 
     with tempfile.TemporaryDirectory(prefix="psephos-crash-") as tmp:
-        night_file = os.path.join(tmp, "demo.json")
-        subprocess.run([args.binary, "import", "--demo", "--out", night_file], check=True, stdout=subprocess.DEVNULL)
-        with open(night_file) as f:
-            night = json.load(f)
-        declarations = night["declarations"]
-        setup_file = os.path.join(tmp, "setup.json")
-        with open(setup_file, "w") as f:
-            json.dump(dict(night, declarations=[]), f)
-        tokens = os.path.join(tmp, "tokens.txt")
-        with open(tokens, "w") as f:
-            f.write("crash-writer crash-test-token-0123456789\n")
-        auth = {"Authorization": "Bearer crash-test-token-0123456789", "Content-Type": "application/json"}
+        demo = DemoNight(args.binary, tmp)
+        night, declarations, auth = demo.night, demo.declarations, demo.auth
         log = os.path.join(tmp, "night.db")
-        serve_args = ["--night", setup_file, "--log", log, "--tokens", tokens]
+        serve_args = ["--night", demo.setup, "--log", log, "--tokens", demo.tokens]
 
         acknowledged = {}  # every seq acknowledged over all trials -> ballot
         for trial in range(1, args.trials + 1):
             server = Server(args.binary, serve_args)
-            entries = read_log(server)
+            entries = server.log_entries()
             in_log = {e["seq"]: e["body"]["ballot"] for e in entries}
             lost = {seq: b for seq, b in acknowledged.items() if in_log.get(seq) != b}
             if lost:
@@ -135,7 +114,7 @@ def main():
             with open(wal, "ab") as f:
                 f.write(os.urandom(1500))
         server = Server(args.binary, serve_args)
-        seqs = {e["seq"] for e in read_log(server)}
+        seqs = {e["seq"] for e in server.log_entries()}
         check(set(acknowledged) <= seqs, "after a torn write at the end of the log, nothing acknowledged is lost")
         server.stop()
     print("crash recovery: all checks passed")

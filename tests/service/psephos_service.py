@@ -6,8 +6,10 @@
 
 Standard library only.
 """
+import atexit
 import http.client
 import json
+import os
 import re
 import signal
 import subprocess
@@ -29,12 +31,36 @@ def check(condition, message):
     print("ok: " + message)
 
 
-class Server:
-    """One run of `psephos serve`, on a port of its own choosing."""
+class DemoNight:
+    """The demo night split for a live run, in `directory`: `setup` (a night file with the
+    councils and no declarations), `declarations` (to POST, as JSON values), a `tokens` file
+    with one writer, and `auth`, the headers a write needs."""
 
-    def __init__(self, binary, args):
-        self.proc = subprocess.Popen([binary, "serve", "--port", "0", "--speed", "0"] + args,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    TOKEN = "test-writer-token-0123456789"
+
+    def __init__(self, binary, directory):
+        night_file = os.path.join(directory, "demo.json")
+        subprocess.run([binary, "import", "--demo", "--out", night_file], check=True, stdout=subprocess.DEVNULL)
+        with open(night_file) as f:
+            self.night = json.load(f)
+        self.declarations = self.night["declarations"]
+        self.setup = os.path.join(directory, "setup.json")
+        with open(self.setup, "w") as f:
+            json.dump(dict(self.night, declarations=[]), f)
+        self.tokens = os.path.join(directory, "tokens.txt")
+        with open(self.tokens, "w") as f:
+            f.write("test-writer %s\n" % self.TOKEN)
+        self.auth = {"Authorization": "Bearer " + self.TOKEN, "Content-Type": "application/json"}
+
+
+class Server:
+    """One run of `psephos serve`, on a port of its own choosing. `wrapper` is a command that
+    runs it (e.g. ["prlimit", "--fsize=100000"]); `preexec` runs in the child before it starts."""
+
+    def __init__(self, binary, args, wrapper=(), preexec=None):
+        self.proc = subprocess.Popen(list(wrapper) + [binary, "serve", "--port", "0", "--speed", "0"] + args,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                     preexec_fn=preexec)
         deadline = time.time() + 60
         self.port = None
         while time.time() < deadline:
@@ -48,8 +74,13 @@ class Server:
         if self.port is None:
             self.proc.kill()
             fail("the service did not start: " + self.proc.stderr.read())
-        # Keep draining stdout so the service never blocks on a full pipe.
+        # A check that fails exits at once: the service must not outlive the test.
+        atexit.register(lambda: self.proc.poll() is None and self.proc.kill())
+        # Keep draining both pipes so the service never blocks on a full one; what it says on
+        # stderr is kept for the checks.
         threading.Thread(target=self.proc.stdout.read, daemon=True).start()
+        self.stderr = []
+        threading.Thread(target=lambda: self.stderr.extend(self.proc.stderr), daemon=True).start()
 
     def request(self, method, path, body=None, headers=None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
@@ -64,6 +95,16 @@ class Server:
         if status != 200:
             fail("GET %s: %d %s" % (path, status, body))
         return json.loads(body)
+
+    def log_entries(self):
+        """Every entry of the results log after the setup, page by page."""
+        entries, since = [], 1
+        while True:
+            page = self.get_json("/api/log?since=%d&limit=1000" % since)["entries"]
+            if not page:
+                return entries
+            entries += page
+            since = page[-1]["seq"]
 
     def kill(self):
         self.proc.send_signal(signal.SIGKILL)

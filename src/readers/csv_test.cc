@@ -1,0 +1,53 @@
+#include "readers/csv.h"
+
+#include <gtest/gtest.h>
+
+namespace psephos {
+namespace {
+
+TEST(Csv, ByteOrderMarkAndLineEndsGiveTheSameRows) {
+  auto plain = ParseCsv("name,votes\nAnn Able,10\nBée,20\n", "a.csv");
+  ASSERT_TRUE(plain) << plain.error().ToString();
+  for (const char* variant : {"\xEF\xBB\xBFname,votes\nAnn Able,10\nBée,20\n", "name,votes\r\nAnn Able,10\r\nBée,20\r\n",
+                              "\xEF\xBB\xBFname,votes\r\nAnn Able,10\r\nBée,20", "name,votes\rAnn Able,10\rBée,20\r"}) {
+    auto table = ParseCsv(variant, "a.csv");
+    ASSERT_TRUE(table) << table.error().ToString();
+    EXPECT_EQ(table->header, plain->header);
+    ASSERT_EQ(table->rows.size(), 2u);
+    for (size_t i = 0; i < 2; ++i) {
+      EXPECT_EQ(table->rows[i].fields, plain->rows[i].fields);
+      EXPECT_EQ(table->rows[i].line, plain->rows[i].line);
+    }
+  }
+}
+
+TEST(Csv, TextThatIsNotUtf8IsRefusedWithItsLine) {
+  using namespace std::string_literals;  // "\0" inside a literal, kept
+  struct Case {
+    std::string text;
+    int64_t line;
+    const char* message;
+  };
+  for (const Case& c : {
+           Case{"name,votes\nAnn,1\nCl\xE9ment,2\n", 3, "byte 0xE9 is not UTF-8 (is the file Latin-1"},
+           Case{"name,votes\n\"A\nB\xC3\",1\n", 3, "byte 0xC3 is not UTF-8"},         // cut short, in quotes
+           Case{"name,votes\nA\xC0\xAF,1\n", 2, "byte 0xC0 is not UTF-8"},            // overlong '/'
+           Case{"name,votes\nA\xED\xA0\x80,1\n", 2, "byte 0xED is not UTF-8"},        // a surrogate
+           Case{"name,votes\nA\xF4\x90\x80\x80,1\n", 2, "byte 0xF4 is not UTF-8"},    // past U+10FFFF
+           Case{"\xFF\xFEn\0a\0m\0e\0"s, 1, "the file is UTF-16"},
+           Case{"n\0a\0m\0e\0\n\0"s, 1, "a NUL byte"},                              // UTF-16 without a mark
+       }) {
+    auto table = ParseCsv(c.text, "x.csv");
+    ASSERT_FALSE(table) << c.text;
+    EXPECT_EQ(table.error().line, c.line) << c.text;
+    EXPECT_NE(table.error().message.find(c.message), std::string::npos) << table.error().message;
+    EXPECT_NE(table.error().message.find("save it as UTF-8"), std::string::npos);
+  }
+  // Every well-formed sequence is kept as it is: 2, 3 and 4 bytes.
+  auto table = ParseCsv("name\nZoë Ñ € 𝄞\n", "x.csv");
+  ASSERT_TRUE(table);
+  EXPECT_EQ(table->rows[0].fields[0], "Zoë Ñ € 𝄞");
+}
+
+}  // namespace
+}  // namespace psephos
