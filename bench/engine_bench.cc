@@ -30,36 +30,13 @@
 #include "demo/generator.h"
 #include "engine/engine.h"
 #include "readers/party_registry_reader.h"
+#include "store/memory_log.h"
 #include "store/sqlite_log.h"
 
 namespace psephos {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// The results log without durability: the engine's cost with the disk taken out.
-class MemoryLog : public ResultsLog {
- public:
-  Result<AppendOutcome> AppendAfter(int64_t last_seq, std::vector<LogEntry>& entries) override {
-    if (last_seq != kAnySeq && last_seq != LastSeq()) return AppendOutcome::kLogMoved;
-    for (LogEntry& e : entries) {
-      e.seq = static_cast<int64_t>(entries_.size()) + 1;
-      entries_.push_back(e);
-    }
-    return AppendOutcome::kAppended;
-  }
-  Result<std::vector<LogEntry>> Read(int64_t after_seq, size_t limit) const override {
-    std::vector<LogEntry> out;
-    for (size_t i = static_cast<size_t>(after_seq); i < entries_.size() && out.size() < limit; ++i)
-      out.push_back(entries_[i]);
-    return out;
-  }
-  int64_t LastSeq() const override { return static_cast<int64_t>(entries_.size()); }
-  std::string Describe() const override { return "memory"; }
-
- private:
-  std::vector<LogEntry> entries_;
-};
 
 // Reports the per-declaration times (nanoseconds) as counters and the sum as the manual time.
 void Report(benchmark::State& state, std::vector<double>& ns) {
@@ -146,7 +123,7 @@ void RunEngine(benchmark::State& state, std::unique_ptr<ResultsLog> log, size_t 
 }
 
 void BM_EngineDeclare(benchmark::State& state) {
-  RunEngine(state, std::make_unique<MemoryLog>(), SIZE_MAX);
+  RunEngine(state, OpenMemoryLog(), SIZE_MAX);
 }
 
 void BM_EngineDeclareSqlite(benchmark::State& state) {
