@@ -69,18 +69,19 @@ void BM_NightApply(benchmark::State& state) {
     std::vector<PartyTallies> tallies = {{CouncilFilter{}, Baseline::kLastFought},
                                          {CouncilFilter{}, Baseline::kEveOfPoll}};
     for (const Council& c : night->councils())
-      for (PartyTallies& t : tallies) t.Add(c, *night->Outcome(c.id), night->registry());
+      for (PartyTallies& t : tallies) t.Add(c, ContributionOf(*night->Outcome(c.id), night->registry()));
     std::vector<double> ns;
     ns.reserve(generated.declarations.size());
     for (const Declaration& d : generated.declarations) {
       Declaration copy = d;
       const auto start = Clock::now();
       const Council& council = *night->FindCouncil(copy.council);
-      CouncilOutcome before = *night->Outcome(copy.council);
+      const CouncilContribution before = ContributionOf(*night->Outcome(copy.council), night->registry());
       Status s = night->Apply(std::move(copy));
+      const CouncilContribution after = ContributionOf(*night->Outcome(council.id), night->registry());
       for (PartyTallies& t : tallies) {
-        t.Add(council, before, night->registry(), -1);
-        t.Add(council, *night->Outcome(council.id), night->registry(), +1);
+        t.Add(council, before, -1);
+        t.Add(council, after, +1);
       }
       ns.push_back(std::chrono::duration<double, std::nano>(Clock::now() - start).count());
       if (!s) {
