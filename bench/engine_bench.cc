@@ -30,36 +30,13 @@
 #include "demo/generator.h"
 #include "engine/engine.h"
 #include "readers/party_registry_reader.h"
+#include "store/memory_log.h"
 #include "store/sqlite_log.h"
 
 namespace psephos {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// The results log without durability: the engine's cost with the disk taken out.
-class MemoryLog : public ResultsLog {
- public:
-  Result<AppendOutcome> AppendAfter(int64_t last_seq, std::vector<LogEntry>& entries) override {
-    if (last_seq != kAnySeq && last_seq != LastSeq()) return AppendOutcome::kLogMoved;
-    for (LogEntry& e : entries) {
-      e.seq = static_cast<int64_t>(entries_.size()) + 1;
-      entries_.push_back(e);
-    }
-    return AppendOutcome::kAppended;
-  }
-  Result<std::vector<LogEntry>> Read(int64_t after_seq, size_t limit) const override {
-    std::vector<LogEntry> out;
-    for (size_t i = static_cast<size_t>(after_seq); i < entries_.size() && out.size() < limit; ++i)
-      out.push_back(entries_[i]);
-    return out;
-  }
-  int64_t LastSeq() const override { return static_cast<int64_t>(entries_.size()); }
-  std::string Describe() const override { return "memory"; }
-
- private:
-  std::vector<LogEntry> entries_;
-};
 
 // Reports the per-declaration times (nanoseconds) as counters and the sum as the manual time.
 void Report(benchmark::State& state, std::vector<double>& ns) {
@@ -92,18 +69,19 @@ void BM_NightApply(benchmark::State& state) {
     std::vector<PartyTallies> tallies = {{CouncilFilter{}, Baseline::kLastFought},
                                          {CouncilFilter{}, Baseline::kEveOfPoll}};
     for (const Council& c : night->councils())
-      for (PartyTallies& t : tallies) t.Add(c, *night->Outcome(c.id), night->registry());
+      for (PartyTallies& t : tallies) t.Add(c, ContributionOf(*night->Outcome(c.id), night->registry()));
     std::vector<double> ns;
     ns.reserve(generated.declarations.size());
     for (const Declaration& d : generated.declarations) {
       Declaration copy = d;
       const auto start = Clock::now();
       const Council& council = *night->FindCouncil(copy.council);
-      CouncilOutcome before = *night->Outcome(copy.council);
+      const CouncilContribution before = ContributionOf(*night->Outcome(copy.council), night->registry());
       Status s = night->Apply(std::move(copy));
+      const CouncilContribution after = ContributionOf(*night->Outcome(council.id), night->registry());
       for (PartyTallies& t : tallies) {
-        t.Add(council, before, night->registry(), -1);
-        t.Add(council, *night->Outcome(council.id), night->registry(), +1);
+        t.Add(council, before, -1);
+        t.Add(council, after, +1);
       }
       ns.push_back(std::chrono::duration<double, std::nano>(Clock::now() - start).count());
       if (!s) {
@@ -146,7 +124,7 @@ void RunEngine(benchmark::State& state, std::unique_ptr<ResultsLog> log, size_t 
 }
 
 void BM_EngineDeclare(benchmark::State& state) {
-  RunEngine(state, std::make_unique<MemoryLog>(), SIZE_MAX);
+  RunEngine(state, OpenMemoryLog(), SIZE_MAX);
 }
 
 void BM_EngineDeclareSqlite(benchmark::State& state) {

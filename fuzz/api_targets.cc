@@ -3,15 +3,12 @@
 // Fuzz targets for what the service accepts over HTTP: each write route's body (declarations
 // as JSON and as Democracy Club CSV, corrections, withdrawals, councils, mayors), GET targets
 // with their query strings, and the tokens file. Requests go through Api::Handle, the function
-// the server calls for every request, on an Engine over a real SQLite log, so a body is taken
-// all the way through parsing, checking, logging and applying.
+// the server calls for every request, on an Engine over an in-memory log (store/memory_log.h),
+// so a body is taken all the way through parsing, checking, logging and applying.
 //
 // One service is made on first use and kept for the whole run: a small demo night (three
-// councils) in a fresh log in a temporary directory (under /dev/shm when there is one, so the
-// log's fsyncs cost little), removed at exit. Writes that succeed change it, as on a real night,
-// so later inputs meet declared wards, corrections and withdrawals too.
-#include <stdlib.h>
-
+// councils). Writes that succeed change it, as on a real night, so later inputs meet declared
+// wards, corrections and withdrawals too.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -25,7 +22,7 @@
 #include "readers/party_registry_reader.h"
 #include "server/api.h"
 #include "server/tokens.h"
-#include "store/sqlite_log.h"
+#include "store/memory_log.h"
 
 namespace psephos::fuzz {
 namespace {
@@ -37,25 +34,15 @@ constexpr const char* kToken = "fuzz-token-0123456789";
 class FuzzService {
  public:
   FuzzService() {
-    std::string base = std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path().string();
-    std::string pattern = base + "/psephos-fuzz-XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) PropertyFailed("api", "cannot make a temporary directory");
-    dir_ = pattern;
     GeneratedNight night = DemoNight();
-    auto log = OpenSqliteLog(dir_ + "/night.db");
-    if (!log) PropertyFailed("api", log.error().ToString());
-    auto engine = Engine::Open(std::move(*log), &night.election, DefaultPartyRegistry());
+    // In memory: the API's reading, checking and applying are what is fuzzed, thousands of
+    // times a second; the SQLite log under failure is the crash-recovery and log-failure tests'.
+    auto engine = Engine::Open(OpenMemoryLog(), &night.election, DefaultPartyRegistry());
     if (!engine) PropertyFailed("api", engine.error().ToString());
     engine_ = std::move(*engine);
     auto tokens = Tokens::Parse(std::string("fuzz ") + kToken + "\n", "tokens");
     if (!tokens) PropertyFailed("api", tokens.error().ToString());
     api_ = std::make_unique<Api>(*engine_, ApiOptions{*tokens, 1 << 20, nullptr, nullptr});
-  }
-  ~FuzzService() {
-    api_.reset();
-    engine_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
   }
 
   HttpResponse Post(const std::string& path, std::string_view body, const std::string& type) {
@@ -66,7 +53,6 @@ class FuzzService {
   }
 
  private:
-  std::string dir_;
   std::unique_ptr<Engine> engine_;
   std::unique_ptr<Api> api_;
 };

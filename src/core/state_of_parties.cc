@@ -37,8 +37,42 @@ PartyTallies::PartyTallies(CouncilFilter filter, Baseline baseline) : filter_(st
   totals_.filter = filter_.Describe();
 }
 
-void PartyTallies::Add(const Council& council, const CouncilOutcome& outcome, const PartyRegistry& registry,
-                       int sign) {
+namespace {
+
+// Adds `n` to `group` in a short list (a council has a handful of groups).
+void AddTo(std::vector<std::pair<std::string, int>>& by_group, std::string_view group, int n) {
+  for (auto& [g, total] : by_group)
+    if (g == group) {
+      total += n;
+      return;
+    }
+  by_group.emplace_back(std::string(group), n);
+}
+
+}  // namespace
+
+CouncilContribution ContributionOf(const CouncilOutcome& outcome, const PartyRegistry& registry) {
+  CouncilContribution c;
+  c.wards_total = outcome.wards_total;
+  c.wards_declared = outcome.wards_declared;
+  c.settled = outcome.control.settled;
+  if (!c.settled) return c;
+  for (const auto& [key, n] : outcome.won) AddTo(c.seats, registry.TotalsGroup(key), n);
+  if (outcome.control.party) c.control = std::string(registry.TotalsGroup(*outcome.control.party));
+  for (Baseline baseline : {Baseline::kLastFought, Baseline::kEveOfPoll}) {
+    CouncilContribution::Against& against = baseline == Baseline::kLastFought ? c.last_fought : c.eve_of_poll;
+    // A group whose seats did not change in sum still counts as touched, as in the outcome.
+    for (const auto& [group, delta] : outcome.Change(baseline)) AddTo(against.seats_change, group, delta);
+    // Control after, against control before under the same baseline. A council with no
+    // baseline (or an incomplete one) counts for control but not for change.
+    const Control& before = outcome.Before(baseline);
+    against.control_changed = outcome.has_baseline && before.settled && before.party != outcome.control.party;
+    if (against.control_changed && before.party) against.before = std::string(registry.TotalsGroup(*before.party));
+  }
+  return c;
+}
+
+void PartyTallies::Add(const Council& council, const CouncilContribution& c, int sign) {
   if (!filter_.Matches(council)) return;
   auto tally = [&](std::string_view group) -> PartyTally& {
     auto it = tallies_.find(group);
@@ -47,29 +81,24 @@ void PartyTallies::Add(const Council& council, const CouncilOutcome& outcome, co
   };
   StateOfParties& state = totals_;
   state.councils_total += sign;
-  state.wards_total += sign * outcome.wards_total;
-  state.wards_declared += sign * outcome.wards_declared;
-  if (!outcome.control.settled) return;
+  state.wards_total += sign * c.wards_total;
+  state.wards_declared += sign * c.wards_declared;
+  if (!c.settled) return;
   state.councils_settled += sign;
 
-  for (const auto& [key, n] : outcome.won) tally(registry.TotalsGroup(key)).seats += sign * n;
-  for (const auto& [group, delta] : outcome.Change(state.baseline)) tally(group).seats_change += sign * delta;
-
-  // Control after, and the change against control before under the same baseline. A council
-  // with no baseline (or an incomplete one) counts for control but not for change.
-  const Control& before = outcome.Before(state.baseline);
-  const bool comparable = outcome.has_baseline && before.settled;
-  const bool changed = comparable && before.party != outcome.control.party;
-  if (outcome.control.party) {
-    PartyTally& t = tally(registry.TotalsGroup(*outcome.control.party));
+  const CouncilContribution::Against& against = c.Of(state.baseline);
+  for (const auto& [group, n] : c.seats) tally(group).seats += sign * n;
+  for (const auto& [group, delta] : against.seats_change) tally(group).seats_change += sign * delta;
+  if (c.control) {
+    PartyTally& t = tally(*c.control);
     t.councils += sign;
-    if (changed) t.councils_change += sign;
+    if (against.control_changed) t.councils_change += sign;
   } else {
     state.noc += sign;
-    if (changed) state.noc_change += sign;
+    if (against.control_changed) state.noc_change += sign;
   }
-  if (changed) {
-    if (before.party) tally(registry.TotalsGroup(*before.party)).councils_change -= sign;
+  if (against.control_changed) {
+    if (against.before) tally(*against.before).councils_change -= sign;
     else state.noc_change -= sign;
   }
 }
@@ -89,7 +118,7 @@ StateOfParties PartyTallies::State() const {
 StateOfParties TallyParties(const Night& night, const CouncilFilter& filter, Baseline baseline) {
   PartyTallies tallies(filter, baseline);
   for (const Council& council : night.councils())
-    tallies.Add(council, *night.Outcome(council.id), night.registry());
+    tallies.Add(council, ContributionOf(*night.Outcome(council.id), night.registry()));
   return tallies.State();
 }
 

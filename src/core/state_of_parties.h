@@ -61,19 +61,40 @@ struct StateOfParties {
 
 StateOfParties TallyParties(const Night& night, const CouncilFilter& filter, Baseline baseline);
 
+// What one council's outcome adds to a state of the parties, by totals group, under both
+// baselines: worked out once when the council changes and then added to every tally that keeps
+// it (the engine keeps 30), rather than each tally looking up every party's group again.
+struct CouncilContribution {
+  struct Against {  // one baseline
+    std::vector<std::pair<std::string, int>> seats_change;  // by totals group
+    bool control_changed = false;  // against a settled baseline, another party (or NOC) controls
+    std::optional<std::string> before;  // group in control before, when control changed; nullopt: NOC
+  };
+  int wards_total = 0;
+  int wards_declared = 0;
+  bool settled = false;
+  std::vector<std::pair<std::string, int>> seats;  // won, by totals group
+  std::optional<std::string> control;              // group in control after; nullopt: NOC
+  Against last_fought, eve_of_poll;
+
+  const Against& Of(Baseline baseline) const {
+    return baseline == Baseline::kLastFought ? last_fought : eve_of_poll;
+  }
+};
+CouncilContribution ContributionOf(const CouncilOutcome& outcome, const PartyRegistry& registry);
+
 // The same tally kept up to date council by council, as the live engine does: when a council's
 // outcome changes, take its old outcome away and add the new one; the cost is that council's
 // parties, not the night's councils. Councils outside the filter are ignored.
 //
 //   PartyTallies tallies(CouncilFilter{}, Baseline::kEveOfPoll);
-//   tallies.Add(council, old_outcome, registry, -1);
-//   tallies.Add(council, new_outcome, registry, +1);
+//   tallies.Add(council, ContributionOf(old_outcome, registry), -1);
+//   tallies.Add(council, ContributionOf(new_outcome, registry), +1);
 //   StateOfParties state = tallies.State();
 class PartyTallies {
  public:
   PartyTallies(CouncilFilter filter, Baseline baseline);
-  void Add(const Council& council, const CouncilOutcome& outcome, const PartyRegistry& registry,
-           int sign = +1);
+  void Add(const Council& council, const CouncilContribution& contribution, int sign = +1);
   // Parties sorted: most councils, then most seats, then id; parties with nothing left dropped.
   StateOfParties State() const;
   const CouncilFilter& filter() const { return filter_; }

@@ -116,9 +116,10 @@ Status Engine::StartTallies() {
 }
 
 void Engine::Retally(const Council& council, const CouncilOutcome& outcome, int sign) {
+  const CouncilContribution contribution = ContributionOf(outcome, night_->registry());
   for (auto& [key, pair] : tallies_) {
     if (!pair.front().filter().Matches(council)) continue;  // both baselines share the filter
-    for (PartyTallies& t : pair) t.Add(council, outcome, night_->registry(), sign);
+    for (PartyTallies& t : pair) t.Add(council, contribution, sign);
   }
 }
 

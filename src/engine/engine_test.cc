@@ -5,6 +5,7 @@
 #include "demo/generator.h"
 #include "readers/night_json.h"
 #include "readers/party_registry_reader.h"
+#include "store/memory_log.h"
 #include "store/sqlite_log.h"
 #include "testing.h"
 
@@ -248,40 +249,16 @@ TEST(Engine, EmptyLogNeedsASetupAndABadLogIsNamed) {
   EXPECT_NE(bad.error().ToString().find("entry 2"), std::string::npos) << bad.error().ToString();
 }
 
-// Two engines on one log, as two servers on one PostgreSQL database: each a view of the same
-// entries, appending only after the entry its engine expects to be last.
-class SharedLog final : public ResultsLog {
- public:
-  explicit SharedLog(std::shared_ptr<std::vector<LogEntry>> entries) : entries_(std::move(entries)) {}
-  Result<AppendOutcome> AppendAfter(int64_t last_seq, std::vector<LogEntry>& entries) override {
-    if (last_seq != kAnySeq && last_seq != LastSeq()) return AppendOutcome::kLogMoved;
-    for (LogEntry& e : entries) {
-      e.seq = LastSeq() + 1;
-      entries_->push_back(e);
-    }
-    return AppendOutcome::kAppended;
-  }
-  Result<std::vector<LogEntry>> Read(int64_t after_seq, size_t limit) const override {
-    std::vector<LogEntry> out;
-    for (size_t i = static_cast<size_t>(after_seq); i < entries_->size() && out.size() < limit; ++i)
-      out.push_back((*entries_)[i]);
-    return out;
-  }
-  int64_t LastSeq() const override { return static_cast<int64_t>(entries_->size()); }
-  std::string Describe() const override { return "shared"; }
-
- private:
-  std::shared_ptr<std::vector<LogEntry>> entries_;
-};
-
+// Two engines on one log, as two servers on one PostgreSQL database, each appending only after
+// the entry it expects to be last.
 TEST(Engine, TwoEnginesOnOneLogCatchUpAndRefuseAWardTheOtherDeclared) {
   GeneratedNight night = SmallNight(3);
-  auto entries = std::make_shared<std::vector<LogEntry>>();
+  auto store = std::make_shared<MemoryLogStore>();
   std::vector<int64_t> heard_by_b;
-  auto a = Engine::Open(std::make_unique<SharedLog>(entries), &night.election, DefaultPartyRegistry(), FixedClock());
+  auto a = Engine::Open(OpenMemoryLog(store), &night.election, DefaultPartyRegistry(), FixedClock());
   ASSERT_TRUE(a) << a.error().ToString();
   // B starts on a log that A has set up: it folds A's setup, not its own.
-  auto b = Engine::Open(std::make_unique<SharedLog>(entries), nullptr, DefaultPartyRegistry(), FixedClock(),
+  auto b = Engine::Open(OpenMemoryLog(store), nullptr, DefaultPartyRegistry(), FixedClock(),
                         [&](const Delta& d, const Engine&) { heard_by_b.push_back(d.seq); });
   ASSERT_TRUE(b) << b.error().ToString();
 
@@ -299,7 +276,7 @@ TEST(Engine, TwoEnginesOnOneLogCatchUpAndRefuseAWardTheOtherDeclared) {
   auto twice = (*a)->Declare({second}, Revision::kNew, Desk());
   ASSERT_FALSE(twice);
   EXPECT_EQ(twice.error().kind, ErrorKind::kConflict) << twice.error().ToString();
-  EXPECT_EQ(entries->size(), 3u);
+  EXPECT_EQ(store->entries.size(), 3u);
   EXPECT_EQ((*a)->seq(), 3);
 
   auto caught_up = (*b)->CatchUp();

@@ -30,7 +30,7 @@ void WriteOutcomesCsv(const Night& night, std::ostream& out) {
   std::string text;
   for (const Council& council : night.councils()) {
     const CouncilOutcome& o = *night.Outcome(council.id);
-    tallies.Add(council, o, night.registry());
+    tallies.Add(council, ContributionOf(o, night.registry()));
     if (const auto* declared = night.Declared(council.id)) {
       for (const auto& [ward_id, result] : *declared) {
         std::map<std::string, int> won;

@@ -31,16 +31,16 @@ def check(condition, message):
     print("ok: " + message)
 
 
-class DemoNight:
-    """The demo night split for a live run, in `directory`: `setup` (a night file with the
-    councils and no declarations), `declarations` (to POST, as JSON values), a `tokens` file
-    with one writer, and `auth`, the headers a write needs."""
+class LiveNight:
+    """A night split for a live run, in `directory`: `psephos import IMPORT_ARGS` makes the
+    night, read and checked by psephos's own readers; `setup` is a night file with its councils
+    and no declarations, `declarations` the declarations to POST (JSON values), `tokens` a tokens
+    file holding `writers` (name -> token), and `auth_of[name]` the headers a write by that
+    writer needs (`auth`: the first writer's)."""
 
-    TOKEN = "test-writer-token-0123456789"
-
-    def __init__(self, binary, directory):
-        night_file = os.path.join(directory, "demo.json")
-        subprocess.run([binary, "import", "--demo", "--out", night_file], check=True, stdout=subprocess.DEVNULL)
+    def __init__(self, binary, directory, import_args, writers):
+        night_file = os.path.join(directory, "night.json")
+        subprocess.run([binary, "import", *import_args, "--out", night_file], check=True, stdout=subprocess.DEVNULL)
         with open(night_file) as f:
             self.night = json.load(f)
         self.declarations = self.night["declarations"]
@@ -49,8 +49,19 @@ class DemoNight:
             json.dump(dict(self.night, declarations=[]), f)
         self.tokens = os.path.join(directory, "tokens.txt")
         with open(self.tokens, "w") as f:
-            f.write("test-writer %s\n" % self.TOKEN)
-        self.auth = {"Authorization": "Bearer " + self.TOKEN, "Content-Type": "application/json"}
+            f.writelines("%s %s\n" % (name, token) for name, token in writers.items())
+        self.auth_of = {name: {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+                        for name, token in writers.items()}
+        self.auth = next(iter(self.auth_of.values()))
+
+
+class DemoNight(LiveNight):
+    """The demo night, with one writer."""
+
+    TOKEN = "test-writer-token-0123456789"
+
+    def __init__(self, binary, directory):
+        super().__init__(binary, directory, ["--demo"], {"test-writer": self.TOKEN})
 
 
 class Server:

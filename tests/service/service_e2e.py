@@ -15,11 +15,10 @@ Standard library only.
 import json
 import os
 import signal
-import subprocess
 import sys
 import tempfile
 
-from psephos_service import SKIP, EventReader, Server, check, fail
+from psephos_service import SKIP, EventReader, LiveNight, Server, check, fail
 
 
 def main():
@@ -34,24 +33,13 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="psephos-e2e-") as tmp:
         # The real declarations, read and checked by psephos's own reader, split into bodies.
-        night_file = os.path.join(tmp, "trafford.json")
-        subprocess.run([binary, "import", "--night", fixture, "--results", "lga:" + lga, "--date", "2018-05-03",
-                        "--out", night_file], check=True, stdout=subprocess.DEVNULL)
-        with open(night_file) as f:
-            night = json.load(f)
-        declarations = night["declarations"]
+        night = LiveNight(binary, tmp, ["--night", fixture, "--results", "lga:" + lga, "--date", "2018-05-03"],
+                          {"trafford-desk": "e2e-desk-token-5f3a9c1b"})
+        declarations = night.declarations
         check(len(declarations) == 21, "Trafford has 21 ward declarations for 3 May 2018")
-        setup = dict(night, declarations=[])
-        setup_file = os.path.join(tmp, "setup.json")
-        with open(setup_file, "w") as f:
-            json.dump(setup, f)
-        tokens = os.path.join(tmp, "tokens.txt")
-        token = "e2e-desk-token-5f3a9c1b"
-        with open(tokens, "w") as f:
-            f.write("# the test's desk\ntrafford-desk %s\n" % token)
         log = os.path.join(tmp, "night.db")
-        args = ["--night", setup_file, "--log", log, "--tokens", tokens]
-        auth = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+        args = ["--night", night.setup, "--log", log, "--tokens", night.tokens]
+        auth = night.auth
 
         server = Server(binary, args)
         stream = EventReader(server.port)

@@ -26,7 +26,7 @@ import tempfile
 import threading
 import time
 
-from psephos_service import SKIP, EventReader, Server, check, fail
+from psephos_service import SKIP, EventReader, LiveNight, Server, check, fail
 
 VIEWS = ["/api/parties", "/api/parties?baseline=last-fought", "/api/councils/trafford", "/api/headlines",
          "/api/night"]
@@ -88,22 +88,12 @@ def main():
 
 
 def run(binary, fixture, lga, tmp, cluster, uri):
-    night_file = os.path.join(tmp, "trafford.json")
-    subprocess.run([binary, "import", "--night", fixture, "--results", "lga:" + lga, "--date", "2018-05-03",
-                    "--out", night_file], check=True, stdout=subprocess.DEVNULL)
-    with open(night_file) as f:
-        night = json.load(f)
-    declarations = night["declarations"]
+    night = LiveNight(binary, tmp, ["--night", fixture, "--results", "lga:" + lga, "--date", "2018-05-03"],
+                      {"desk-a": "token-a-3b1f9d0c7e", "desk-b": "token-b-8c2e4a6f1d"})
+    declarations = night.declarations
     check(len(declarations) == 21, "Trafford has 21 ward declarations for 3 May 2018")
-    setup_file = os.path.join(tmp, "setup.json")
-    with open(setup_file, "w") as f:
-        json.dump(dict(night, declarations=[]), f)
-    tokens = os.path.join(tmp, "tokens.txt")
-    with open(tokens, "w") as f:
-        f.write("desk-a token-a-3b1f9d0c7e\ndesk-b token-b-8c2e4a6f1d\n")
-    args = ["--night", setup_file, "--log", uri, "--tokens", tokens]
-    auth = {"desk-a": {"Authorization": "Bearer token-a-3b1f9d0c7e", "Content-Type": "application/json"},
-            "desk-b": {"Authorization": "Bearer token-b-8c2e4a6f1d", "Content-Type": "application/json"}}
+    args = ["--night", night.setup, "--log", uri, "--tokens", night.tokens]
+    auth = night.auth_of
 
     def declare(server, d, desk):
         status, _, body = server.request("POST", "/api/declarations", json.dumps(d), auth[desk])
