@@ -10,7 +10,7 @@
 #include <deque>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
+#include <sstream>  // Rate()
 #include <utility>
 
 #include "server/client_limits.h"
@@ -113,18 +113,39 @@ std::string ClientOf(const asio::ip::address& address) {
   return asio::ip::address_v6(bytes).to_string() + "/64";
 }
 
+// The bytes of a response, status line to body, to be written with one call. Formatted here
+// rather than through Beast's serializer: for a cached view (most requests on a results night)
+// the serializer's buffer sequences and a response object's header list cost more than the rest
+// of the request together (BENCHMARKS.md, Serving). Header lines come from the API, never from
+// the request; a value holding a line break is left out all the same.
+std::shared_ptr<const std::string> ResponseBytes(const HttpResponse& response, bool keep_alive, unsigned version) {
+  auto text = std::make_shared<std::string>();
+  std::string& out = *text;
+  out.reserve(256 + response.body.size());
+  auto header = [&](std::string_view name, std::string_view value) {
+    if (value.find_first_of("\r\n") != std::string_view::npos) return;
+    out.append(name).append(": ").append(value).append("\r\n");
+  };
+  out.append(version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ").append(std::to_string(response.status)).append(" ");
+  const auto reason = http::obsolete_reason(static_cast<http::status>(response.status));
+  out.append(reason.data(), reason.size()).append("\r\n");
+  header("Server", "psephos");
+  if (!response.content_type.empty()) header("Content-Type", response.content_type);
+  for (const auto& [name, value] : response.headers) header(name, value);
+  const bool has_body = response.status != 304;
+  if (has_body) header("Content-Length", std::to_string(response.body.size()));
+  if (version == 10 && keep_alive) header("Connection", "keep-alive");
+  if (version != 10 && !keep_alive) header("Connection", "close");
+  out.append("\r\n");
+  if (has_body) out.append(response.body);
+  return text;
+}
+
 // The whole of a refusal's response, for connections refused before a session is made for them.
 std::shared_ptr<const std::string> RefusalBytes(http::status status, const std::string& message) {
-  http::response<http::string_body> res(status, 11);
-  res.set(http::field::server, "psephos");
-  res.set(http::field::content_type, "application/json");
-  res.set(http::field::retry_after, "1");
-  res.keep_alive(false);
-  res.body() = ErrorResponse(static_cast<int>(status), message).body;
-  res.prepare_payload();
-  std::ostringstream out;
-  out << res;
-  return std::make_shared<const std::string>(out.str());
+  HttpResponse refusal = ErrorResponse(static_cast<int>(status), message);
+  refusal.headers.emplace_back("Retry-After", "1");
+  return ResponseBytes(refusal, false, 11);
 }
 
 // One client of the live stream: frames queue here and are written one after another; a client
@@ -302,18 +323,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   }
 
   void Send(const HttpResponse& response, bool keep_alive, unsigned version) {
-    auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(response.status), version);
-    res->set(http::field::server, "psephos");
-    if (!response.content_type.empty()) res->set(http::field::content_type, response.content_type);
-    for (const auto& [name, value] : response.headers) res->set(name, value);
-    res->keep_alive(keep_alive);
-    res->body() = response.body;
-    if (response.status != 304) res->prepare_payload();
+    auto bytes = ResponseBytes(response, keep_alive, version);
     stream_.expires_after(service_.options.write_timeout);
-    http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, size_t) {
-      if (ec || !res->keep_alive()) return self->Close();
-      self->Read();
-    });
+    asio::async_write(stream_, asio::buffer(*bytes),
+                      [self = shared_from_this(), bytes, keep_alive](beast::error_code ec, size_t) {
+                        if (ec || !keep_alive) return self->Close();
+                        self->Read();
+                      });
   }
 
   // Closes after the response, reading and dropping what the client still sends (the rest of an
