@@ -156,6 +156,10 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
       : service_(service), slot_(std::move(slot)), stream_(std::move(stream)), heartbeat_(service.io) {}
 
   void Start(std::optional<int64_t> resume_after) {
+    // Frames are first written as they come, without waiting (Push); the socket must say "would
+    // block" then rather than block the service's one thread.
+    beast::error_code ignored;
+    stream_.socket().non_blocking(true, ignored);
     const int64_t seq = service_.engine.seq();
     Push(std::make_shared<const std::string>(
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
@@ -186,7 +190,19 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
  private:
   void Push(EventHub::Frame frame) {
     if (closed_) return;
+    size_t sent = 0;
+    if (queue_.empty()) {
+      // A client keeping up has room in its socket for the frame: written at once, with no
+      // asynchronous write, deadline or handler — for 10,000 subscribers these cost as much as
+      // the sends themselves (BENCHMARKS.md, fan-out). What does not fit waits its turn.
+      beast::error_code ec;
+      sent = stream_.socket().write_some(asio::buffer(*frame), ec);
+      if (ec == asio::error::would_block || ec == asio::error::try_again) sent = 0;
+      else if (ec) return Close();
+      if (sent == frame->size()) return;
+    }
     if (!queue_.empty() && queued_ + frame->size() > service_.options.stream_backlog) return Close();
+    if (queue_.empty()) front_sent_ = sent;
     queued_ += frame->size();
     queue_.push_back(std::move(frame));
     if (!writing_) Write();
@@ -195,7 +211,7 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
   void Write() {
     writing_ = true;
     stream_.expires_after(service_.options.write_timeout);
-    asio::async_write(stream_, asio::buffer(*queue_.front()),
+    asio::async_write(stream_, asio::buffer(*queue_.front()) + front_sent_,
                       [self = shared_from_this()](beast::error_code ec, size_t) { self->Written(ec); });
   }
 
@@ -204,6 +220,7 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
     if (ec || closed_) return Close();
     queued_ -= queue_.front()->size();
     queue_.pop_front();
+    front_sent_ = 0;
     if (!queue_.empty()) return Write();
     stream_.expires_never();
   }
@@ -242,6 +259,7 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
   beast::tcp_stream stream_;
   asio::steady_timer heartbeat_;
   std::deque<EventHub::Frame> queue_;
+  size_t front_sent_ = 0;  // bytes of the queue's first frame already written
   size_t queued_ = 0;
   bool writing_ = false, closed_ = false;
   int subscription_ = 0;
