@@ -211,7 +211,7 @@ HttpResponse Api::Handle(const HttpRequest& request) {
       }
     }
     if (auto not_modified = NotModified(response, request.if_none_match)) response = std::move(*not_modified);
-    if (request.method == "HEAD") response.body.clear();
+    if (request.method == "HEAD") AnswerHead(response);
   } else if (request.method == "POST") {
     response = Post(request, path);
   } else {

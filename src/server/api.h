@@ -43,7 +43,15 @@ struct HttpResponse {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // beyond Content-Type
+  // An answer to HEAD: no body, but the Content-Length the GET's body has (AnswerHead).
+  std::optional<size_t> head_length;
 };
+
+// Turns the answer to a GET into the answer to a HEAD of the same target.
+inline void AnswerHead(HttpResponse& response) {
+  response.head_length = response.body.size();
+  response.body.clear();
+}
 
 class CommonsModel;
 

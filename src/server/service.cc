@@ -133,7 +133,7 @@ std::shared_ptr<const std::string> ResponseBytes(const HttpResponse& response, b
   if (!response.content_type.empty()) header("Content-Type", response.content_type);
   for (const auto& [name, value] : response.headers) header(name, value);
   const bool has_body = response.status != 304;
-  if (has_body) header("Content-Length", std::to_string(response.body.size()));
+  if (has_body) header("Content-Length", std::to_string(response.head_length.value_or(response.body.size())));
   if (version == 10 && keep_alive) header("Connection", "keep-alive");
   if (version != 10 && !keep_alive) header("Connection", "close");
   out.append("\r\n");

@@ -113,7 +113,7 @@ HttpResponse StaticFiles::Handle(const HttpRequest& request) const {
                       {"Referrer-Policy", "no-referrer"},
                       {"Content-Security-Policy", kContentSecurityPolicy}};
   if (auto not_modified = NotModified(response, request.if_none_match)) return std::move(*not_modified);
-  if (request.method == "HEAD") response.body.clear();
+  if (request.method == "HEAD") AnswerHead(response);
   return response;
 }
 

@@ -75,6 +75,7 @@ TEST_F(StaticFilesTest, MissingFilesAndOtherMethods) {
   HttpResponse head = Get("/app.js", "HEAD");
   EXPECT_EQ(head.status, 200);
   EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.head_length, Get("/app.js").body.size());  // the GET's Content-Length
   HttpResponse post = Get("/app.js", "POST");
   EXPECT_EQ(post.status, 405);
   EXPECT_EQ(Header(post, "Allow"), "GET, HEAD");
