@@ -100,7 +100,7 @@ Result<WardCount> Night::CheckOne(Declaration& d, Revision revision,
   if (!council && !options_.infer_councils)
     return WithKind(BallotError(d, "council", "unknown council '" + d.council + "'"), ErrorKind::kNotFound);
   if (council && council->has_baseline) {
-    const Ward* ward = council->FindWard(d.ward);
+    const Ward* ward = FindWard(*council, d.ward);
     if (!ward && !d.ward_gss.empty())
       for (const Ward& w : council->wards)
         if (w.gss == d.ward_gss) ward = &w;
@@ -174,6 +174,13 @@ void Night::ApplyOne(Declaration d, WardCount count) {
   const Declaration& stored = *declarations_.back();
   const WardResult& result = wards[stored.ward] = WardResult{&stored, std::move(count)};
   Follow(stored.council, result, +1);
+}
+
+const Ward* Night::FindWard(const Council& council, std::string_view ward_id) const {
+  auto start = starts_.find(council.id);
+  if (start == starts_.end()) return council.FindWard(ward_id);  // its setup has just changed
+  auto index = start->second.ward_index.find(ward_id);
+  return index == start->second.ward_index.end() ? nullptr : &council.wards[index->second];
 }
 
 void Night::Follow(const std::string& council_id, const WardResult& result, int sign) {

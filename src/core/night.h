@@ -111,6 +111,9 @@ class Night {
                              const std::set<std::string>& pending) const;
   void ApplyOne(Declaration declaration, WardCount count);
   Council& InferCouncil(const Declaration& declaration);
+  // The council's ward with this id, by its start's index (a walk of its wards when the start is
+  // not made yet); nullptr when it has none.
+  const Ward* FindWard(const Council& council, std::string_view ward_id) const;
   // Adds a declared ward's result to its council's outcome, or takes it back (sign -1), when
   // the outcome is following ward by ward; otherwise Redecide decides the council whole.
   void Follow(const std::string& council_id, const WardResult& result, int sign);

@@ -1,6 +1,7 @@
 #include "readers/json_writer.h"
 
 #include <array>
+#include <cassert>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -64,6 +65,14 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
   AppendQuoted(out_, key);
   out_ += ':';
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::PlainKey(std::string_view key) {
+  assert(IsPlain(key));  // a literal of the program's own
+  BeforeValue();
+  out_.append(1, '"').append(key).append("\":");
   after_key_ = true;
   return *this;
 }

@@ -32,6 +32,9 @@ class JsonWriter {
   JsonWriter& BeginArray() { return Open('['); }
   JsonWriter& EndArray() { return Close(']'); }
   JsonWriter& Key(std::string_view key);
+  // A key written as a literal in the program: known plain, so not scanned for escapes.
+  template <size_t N>
+  JsonWriter& Key(const char (&key)[N]) { return PlainKey(std::string_view(key, N - 1)); }
   JsonWriter& String(std::string_view value);
   JsonWriter& Int(int64_t value);
   JsonWriter& Bool(bool value);
@@ -46,6 +49,7 @@ class JsonWriter {
   JsonWriter& Open(char bracket);
   JsonWriter& Close(char bracket);
   void BeforeValue();
+  JsonWriter& PlainKey(std::string_view key);
 
   std::string out_;
   // For each open object or array, whether it has a member yet (a comma goes before the next).

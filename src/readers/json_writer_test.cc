@@ -19,6 +19,9 @@ TEST(JsonWriter, WritesCompactJsonWithCommasInTheRightPlaces) {
   EXPECT_EQ(w.Take(), R"({"a":[1,-2,null,true],"b":{},"c":[],"d":null,"e":7})");
   w.BeginArray().String("again").EndArray();
   EXPECT_EQ(w.Take(), R"(["again"])");
+  const std::string key = "say \"hi\"";  // not a literal: quoted like any string
+  w.BeginObject().Key(key).Int(1).EndObject();
+  EXPECT_EQ(w.Take(), R"({"say \"hi\"":1})");
 }
 
 TEST(JsonWriter, QuotesStringsExactlyAsNlohmannDoes) {
