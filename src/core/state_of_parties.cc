@@ -59,15 +59,17 @@ CouncilContribution ContributionOf(const CouncilOutcome& outcome, const PartyReg
   if (!c.settled) return c;
   for (const auto& [key, n] : outcome.won) AddTo(c.seats, registry.TotalsGroup(key), n);
   if (outcome.control.party) c.control = std::string(registry.TotalsGroup(*outcome.control.party));
-  for (Baseline baseline : {Baseline::kLastFought, Baseline::kEveOfPoll}) {
-    CouncilContribution::Against& against = baseline == Baseline::kLastFought ? c.last_fought : c.eve_of_poll;
-    // A group whose seats did not change in sum still counts as touched, as in the outcome.
-    for (const auto& [group, delta] : outcome.Change(baseline)) AddTo(against.seats_change, group, delta);
+  for (auto [baseline, against] : {std::pair{Baseline::kLastFought, &c.last_fought},
+                                    std::pair{Baseline::kEveOfPoll, &c.eve_of_poll}}) {
+    // Already by totals group, one entry a group; a group whose seats did not change in sum still
+    // counts as touched, as in the outcome.
+    const std::map<std::string, int>& change = outcome.Change(baseline);
+    against->seats_change.assign(change.begin(), change.end());
     // Control after, against control before under the same baseline. A council with no
     // baseline (or an incomplete one) counts for control but not for change.
     const Control& before = outcome.Before(baseline);
-    against.control_changed = outcome.has_baseline && before.settled && before.party != outcome.control.party;
-    if (against.control_changed && before.party) against.before = std::string(registry.TotalsGroup(*before.party));
+    against->control_changed = outcome.has_baseline && before.settled && before.party != outcome.control.party;
+    if (against->control_changed && before.party) against->before = std::string(registry.TotalsGroup(*before.party));
   }
   return c;
 }
