@@ -17,6 +17,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/council_outcome.h"
@@ -32,7 +33,8 @@ struct CouncilFilter {
   std::optional<std::string> region;     // matched ignoring case
   std::optional<CouncilType> type;
 
-  bool Matches(const Council& council) const;
+  bool Matches(const Council& council) const { return Matches(council.type, council.region); }
+  bool Matches(CouncilType type, std::string_view region) const;
   // No condition: every council (and the night's other results, such as mayors).
   bool IsEverything() const { return !london_only && !region && !type; }
   // "all councils", "London", "region North West", "metropolitan-borough councils"
@@ -83,23 +85,46 @@ struct CouncilContribution {
 };
 CouncilContribution ContributionOf(const CouncilOutcome& outcome, const PartyRegistry& registry);
 
+// What a change in one council's outcome moves in a tally kept under `baseline`: `after` minus
+// `before`, netted by group, groups that net to nothing left out. Worked out once a change and
+// applied to each tally that keeps the council: a declaration moves one ward's winners, not the
+// council's every party, and the engine keeps 30 tallies. The groups are views into `before`
+// and `after`, which must outlive the move.
+struct TallyMove {
+  struct Group {
+    std::string_view group;
+    int councils = 0, councils_change = 0, seats = 0, seats_change = 0;
+  };
+  Baseline baseline = Baseline::kLastFought;
+  int councils_total = 0, councils_settled = 0, wards_total = 0, wards_declared = 0, noc = 0, noc_change = 0;
+  std::vector<Group> groups;
+};
+TallyMove MoveBetween(const CouncilContribution& before, const CouncilContribution& after, Baseline baseline);
+
 // The same tally kept up to date council by council, as the live engine does: when a council's
-// outcome changes, take its old outcome away and add the new one; the cost is that council's
-// parties, not the night's councils. Councils outside the filter are ignored.
+// outcome changes, apply the move from its old outcome to its new one; the cost is the groups
+// that moved, not the night's councils. Councils outside the filter are ignored.
 //
 //   PartyTallies tallies(CouncilFilter{}, Baseline::kEveOfPoll);
-//   tallies.Add(council, ContributionOf(old_outcome, registry), -1);
-//   tallies.Add(council, ContributionOf(new_outcome, registry), +1);
+//   tallies.Add(council, ContributionOf(outcome, registry));   // at the start
+//   tallies.Apply(council, MoveBetween(ContributionOf(old_outcome, registry),
+//                                      ContributionOf(new_outcome, registry), Baseline::kEveOfPoll));
 //   StateOfParties state = tallies.State();
 class PartyTallies {
  public:
   PartyTallies(CouncilFilter filter, Baseline baseline);
   void Add(const Council& council, const CouncilContribution& contribution, int sign = +1);
+  // A move worked out under this tally's baseline, for a council whose type and region did not
+  // change with it (one that did is taken away from the tallies it left and added to the others).
+  void Apply(const Council& council, const TallyMove& move);
   // Parties sorted: most councils, then most seats, then id; parties with nothing left dropped.
   StateOfParties State() const;
   const CouncilFilter& filter() const { return filter_; }
+  Baseline baseline() const { return totals_.baseline; }
 
  private:
+  PartyTally& TallyOf(std::string_view group);
+
   CouncilFilter filter_;
   StateOfParties totals_;  // parties unused: they live in tallies_
   StringMap<PartyTally> tallies_;  // by totals group; State() sorts

@@ -195,17 +195,33 @@ std::string Engine::ApplyChange(const LogEntry& entry, Change change) {
   // What the delta compares: control and its label before. A council inferred from
   // declarations does not exist before its first one.
   std::optional<std::pair<Control, std::string>> before;
+  // The council's contribution before, to be replaced in each tally by the one after; or, when
+  // a new setup moves the council to another type or region (other tallies), taken away now.
+  std::optional<CouncilContribution> was;
   if (const Council* c = night_->FindCouncil(council_id)) {
     const CouncilOutcome& old_outcome = *night_->Outcome(council_id);
     before.emplace(old_outcome.control, old_outcome.Label(Baseline::kEveOfPoll, registry));
-    Retally(*c, old_outcome, -1);  // the council as it was: nothing has been applied yet
+    if (change.setup && (change.setup->type != c->type || change.setup->region != c->region))
+      Retally(*c, old_outcome, -1);  // the council as it was: nothing has been applied yet
+    else
+      was = ContributionOf(old_outcome, registry);
   }
   if (change.batch) night_->Apply(std::move(*change.batch));
   else if (change.setup) night_->ReplaceCouncil(std::move(*change.setup));
   else night_->Withdraw(council_id, change.ward);
   const Council& council = *night_->FindCouncil(council_id);
   const CouncilOutcome& outcome = *night_->Outcome(council_id);
-  Retally(council, outcome, +1);
+  if (was) {
+    const CouncilContribution now = ContributionOf(outcome, registry);
+    const TallyMove moves[] = {MoveBetween(*was, now, Baseline::kLastFought),
+                               MoveBetween(*was, now, Baseline::kEveOfPoll)};
+    for (auto& [key, pair] : tallies_) {
+      if (!pair.front().filter().Matches(council)) continue;  // both baselines share the filter
+      for (PartyTallies& t : pair) t.Apply(council, moves[t.baseline() == Baseline::kLastFought ? 0 : 1]);
+    }
+  } else {
+    Retally(council, outcome, +1);
+  }
 
   seq_ = entry.seq;
   changed_at_[council_id] = entry.seq;

@@ -210,6 +210,30 @@ TEST(Engine, BadWritesAreRefusedWithNothingLoggedOrApplied) {
   expect_refused(e.ReplaceCouncil(smaller, Desk()), ErrorKind::kInvalid, "seats");
 }
 
+// A declaration replaces its council's part in each tally (PartyTallies::Replace); a setup that
+// moves the council to another region and type takes it out of some tallies and into others.
+TEST(Engine, TalliesFollowACouncilMovedToAnotherRegionAndType) {
+  GeneratedNight demo = GenerateNight(GeneratorOptions{});
+  auto engine = Engine::Open(OpenMemoryLog(), &demo.election, DefaultPartyRegistry(), FixedClock());
+  ASSERT_TRUE(engine) << engine.error().ToString();
+  Engine& e = **engine;
+  for (const Declaration& d : demo.declarations) ASSERT_TRUE(e.Declare({d}, Revision::kNew, Desk()));
+  Council moved = e.night().councils().front();
+  const Council* other = nullptr;
+  for (const Council& c : e.night().councils())
+    if (c.region != moved.region && c.type != moved.type) other = &c;
+  ASSERT_NE(other, nullptr);
+  moved.region = other->region;
+  moved.type = other->type;
+  ASSERT_TRUE(e.ReplaceCouncil(moved, Desk()));
+  auto filters = SomeFilters(e.night());
+  filters.push_back(CouncilFilter{false, moved.region, std::nullopt});
+  filters.push_back(CouncilFilter{false, std::nullopt, moved.type});
+  for (const CouncilFilter& f : filters)
+    for (Baseline b : {Baseline::kLastFought, Baseline::kEveOfPoll})
+      EXPECT_EQ(Describe(e.Parties(f, b)), Describe(TallyParties(e.night(), f, b))) << f.Describe();
+}
+
 TEST(Engine, CouncilSetupReplacedChangesTheBaselineNotTheResults) {
   testing::TempDir dir;
   GeneratedNight night = SmallNight(1);

@@ -1,8 +1,6 @@
 #include "readers/json_writer.h"
 
 #include <array>
-#include <cassert>
-#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "readers/json_text.h"
@@ -37,30 +35,6 @@ void AppendQuoted(std::string& out, std::string_view text) {
 
 }  // namespace
 
-void JsonWriter::BeforeValue() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!has_member_.empty()) {
-    if (has_member_.back()) out_ += ',';
-    has_member_.back() = true;
-  }
-}
-
-JsonWriter& JsonWriter::Open(char bracket) {
-  BeforeValue();
-  out_ += bracket;
-  has_member_.push_back(false);
-  return *this;
-}
-
-JsonWriter& JsonWriter::Close(char bracket) {
-  has_member_.pop_back();
-  out_ += bracket;
-  return *this;
-}
-
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
   AppendQuoted(out_, key);
@@ -69,37 +43,9 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
   return *this;
 }
 
-JsonWriter& JsonWriter::PlainKey(std::string_view key) {
-  assert(IsPlain(key));  // a literal of the program's own
-  BeforeValue();
-  out_.append(1, '"').append(key).append("\":");
-  after_key_ = true;
-  return *this;
-}
-
 JsonWriter& JsonWriter::String(std::string_view value) {
   BeforeValue();
   AppendQuoted(out_, value);
-  return *this;
-}
-
-JsonWriter& JsonWriter::Int(int64_t value) {
-  BeforeValue();
-  char digits[24];
-  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-  out_.append(digits, end);
-  return *this;
-}
-
-JsonWriter& JsonWriter::Bool(bool value) {
-  BeforeValue();
-  out_ += value ? "true" : "false";
-  return *this;
-}
-
-JsonWriter& JsonWriter::Null() {
-  BeforeValue();
-  out_ += "null";
   return *this;
 }
 

@@ -14,7 +14,9 @@
 #ifndef PSEPHOS_READERS_JSON_WRITER_H_
 #define PSEPHOS_READERS_JSON_WRITER_H_
 
+#include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,13 +34,30 @@ class JsonWriter {
   JsonWriter& BeginArray() { return Open('['); }
   JsonWriter& EndArray() { return Close(']'); }
   JsonWriter& Key(std::string_view key);
-  // A key written as a literal in the program: known plain, so not scanned for escapes.
+  // A key written as a literal in the program: known plain, so not scanned for escapes, and
+  // written with its quotes and colon in one append.
   template <size_t N>
-  JsonWriter& Key(const char (&key)[N]) { return PlainKey(std::string_view(key, N - 1)); }
+  JsonWriter& Key(const char (&key)[N]) {
+    char quoted[N + 2];
+    quoted[0] = '"';
+    std::memcpy(quoted + 1, key, N - 1);
+    quoted[N] = '"';
+    quoted[N + 1] = ':';
+    BeforeValue();
+    out_.append(quoted, N + 2);
+    after_key_ = true;
+    return *this;
+  }
   JsonWriter& String(std::string_view value);
-  JsonWriter& Int(int64_t value);
-  JsonWriter& Bool(bool value);
-  JsonWriter& Null();
+  JsonWriter& Int(int64_t value) {
+    BeforeValue();
+    char digits[24];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+    out_.append(digits, end);
+    return *this;
+  }
+  JsonWriter& Bool(bool value) { return Literal(value ? std::string_view("true") : std::string_view("false")); }
+  JsonWriter& Null() { return Literal("null"); }
   // A count, or null when it is not known.
   JsonWriter& IntOrNull(const std::optional<int64_t>& value) { return value ? Int(*value) : Null(); }
 
@@ -46,14 +65,39 @@ class JsonWriter {
   std::string Take();
 
  private:
-  JsonWriter& Open(char bracket);
-  JsonWriter& Close(char bracket);
-  void BeforeValue();
-  JsonWriter& PlainKey(std::string_view key);
+  // The small steps are here, not in the .cc, so that a writer's caller inlines them: the
+  // engine writes a few dozen of them for every declaration it logs.
+  JsonWriter& Open(char bracket) {
+    BeforeValue();
+    out_ += bracket;
+    has_member_.push_back(false);
+    return *this;
+  }
+  JsonWriter& Close(char bracket) {
+    has_member_.pop_back();
+    out_ += bracket;
+    return *this;
+  }
+  JsonWriter& Literal(std::string_view text) {
+    BeforeValue();
+    out_.append(text);
+    return *this;
+  }
+  // The comma before a value, unless it follows its key or is the first of its object or array.
+  void BeforeValue() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!has_member_.empty()) {
+      if (has_member_.back()) out_ += ',';
+      has_member_.back() = true;
+    }
+  }
 
   std::string out_;
   // For each open object or array, whether it has a member yet (a comma goes before the next).
-  std::vector<bool> has_member_;
+  std::vector<unsigned char> has_member_;
   bool after_key_ = false;
 };
 
