@@ -1,12 +1,17 @@
 #include "readers/csv.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
-#include <functional>
-
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <memory>
 
 namespace psephos {
 
@@ -74,6 +79,7 @@ Error CsvTable::FieldError(const CsvRow& row, size_t column, std::string message
 
 Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
                     const std::function<Status(const CsvRow&)>& on_row) {
+  const char* const start = text.data();
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (Trim(text).empty()) return MakeError("the file is empty", "", table.file);
   // Results files are UTF-8, with or without a byte-order mark (Excel writes one). Any other
@@ -89,6 +95,7 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
   size_t count = 0;
   int64_t line = 1;
   row.line = 1;
+  row.offset = text.data() - start;
   bool in_quotes = false, field_quoted = false, row_has_content = false;
   bool header_pending = has_header;
   std::optional<size_t> width;
@@ -123,6 +130,7 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
     row_has_content = false;
     return status;
   };
+  const size_t bom = text.data() - start;  // offsets count from the text as given
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (static_cast<unsigned char>(c) >= 0x80 || c == '\0') {
@@ -168,6 +176,7 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       if (Status s = end_row(); !s) return s;
       row.line = ++line;
+      row.offset = bom + i + 1;
     } else {
       const size_t end = EndOfRun(text, i + 1);
       const std::string_view run = text.substr(i, end - i);
@@ -193,6 +202,66 @@ Result<CsvTable> ParseCsv(std::string_view text, std::string file, bool has_head
   if (!status) return status.error();
   table.rows = std::move(rows);
   return table;
+}
+
+namespace {
+
+// A file mapped read-only, whose pages behind the parse are given back to the kernel.
+class MappedFile {
+ public:
+  // nullptr when the file cannot be mapped (a pipe, an empty file): read it instead.
+  static std::unique_ptr<MappedFile> Open(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    struct stat st {};
+    void* base = MAP_FAILED;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+      base = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);  // the mapping keeps the file
+    if (base == MAP_FAILED) return nullptr;
+    ::madvise(base, static_cast<size_t>(st.st_size), MADV_SEQUENTIAL);
+    return std::unique_ptr<MappedFile>(new MappedFile(static_cast<const char*>(base), static_cast<size_t>(st.st_size)));
+  }
+  ~MappedFile() { ::munmap(const_cast<char*>(data_), size_); }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  std::string_view text() const { return {data_, size_}; }
+  // The bytes before `offset` are done with: once a good stretch has built up, their pages
+  // leave the process (a later read of them would fetch them again from the file).
+  void Release(size_t offset) {
+    static const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    constexpr size_t kStretch = size_t{64} << 20;
+    if (offset < released_ + kStretch) return;
+    const size_t end = offset / page * page;
+    ::madvise(const_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
+    released_ = end;
+  }
+
+ private:
+  MappedFile(const char* data, size_t size) : data_(data), size_(size) {}
+  const char* data_;
+  size_t size_;
+  size_t released_ = 0;
+};
+
+}  // namespace
+
+Status ParseCsvFileRows(const std::string& path, CsvTable& table, bool has_header,
+                        const std::function<Status(const CsvRow&)>& on_row) {
+  std::error_code not_needed;
+  std::unique_ptr<MappedFile> mapped;
+  if (!std::filesystem::is_directory(path, not_needed)) mapped = MappedFile::Open(path);
+  if (!mapped) {
+    Result<std::string> text = ReadFile(path);
+    if (!text) return text.error();
+    return ParseCsvRows(*text, table, has_header, on_row);
+  }
+  return ParseCsvRows(mapped->text(), table, has_header, [&](const CsvRow& row) -> Status {
+    Status s = on_row(row);
+    mapped->Release(row.offset);
+    return s;
+  });
 }
 
 Result<std::string> ReadFile(const std::string& path) {

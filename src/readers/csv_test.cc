@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include "testing.h"
+
 namespace psephos {
 namespace {
 
@@ -19,6 +23,47 @@ TEST(Csv, ByteOrderMarkAndLineEndsGiveTheSameRows) {
       EXPECT_EQ(table->rows[i].line, plain->rows[i].line);
     }
   }
+}
+
+std::vector<CsvRow> RowsOf(const std::function<Status(CsvTable&, const std::function<Status(const CsvRow&)>&)>& parse) {
+  CsvTable table;
+  std::vector<CsvRow> rows;
+  Status s = parse(table, [&](const CsvRow& row) -> Status {
+    rows.push_back(row);
+    return {};
+  });
+  EXPECT_TRUE(s) << s.error().ToString();
+  return rows;
+}
+
+// A file streamed from its mapping (pages behind the parse handed back every 64 MiB, so this
+// one is longer than that) gives the rows the text gives, each knowing the byte it starts at.
+TEST(Csv, AFileStreamedGivesTheRowsOfItsText) {
+  std::string text = "\xEF\xBB\xBFname,votes\r\n\"Quoted,\r\nline\",1\r\n";
+  const std::string long_name(4000, 'x');
+  for (int i = 0; text.size() < (size_t{70} << 20); ++i) text += long_name + std::to_string(i) + "," + std::to_string(i) + "\r\n";
+  testing::TempDir dir;
+  const std::string path = dir.File("big.csv");
+  std::ofstream(path, std::ios::binary) << text;
+
+  const auto from_text = RowsOf([&](CsvTable& t, const auto& on_row) { return ParseCsvRows(text, t, true, on_row); });
+  const auto from_file = RowsOf([&](CsvTable& t, const auto& on_row) { return ParseCsvFileRows(path, t, true, on_row); });
+  ASSERT_EQ(from_file.size(), from_text.size());
+  ASSERT_GT(from_file.size(), 1000u);
+  for (size_t i = 0; i < from_text.size(); ++i) {
+    ASSERT_EQ(from_file[i].fields, from_text[i].fields) << "row " << i;
+    ASSERT_EQ(from_file[i].line, from_text[i].line) << "row " << i;
+    ASSERT_EQ(from_file[i].offset, from_text[i].offset) << "row " << i;
+  }
+  EXPECT_EQ(from_text[0].offset, 15u);  // after the mark (3 bytes) and the header (12)
+  EXPECT_EQ(from_text[0].line, 2);
+  EXPECT_EQ(from_text[1].line, 4);      // the quoted line break counts
+  EXPECT_TRUE(text.substr(from_text[1].offset).starts_with(long_name + "0,0"));
+  // A file that is not there, or a directory, is refused as ReadFile refuses it.
+  CsvTable table;
+  Status missing = ParseCsvFileRows(dir.File("none.csv"), table, true, [](const CsvRow&) { return Status(); });
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().ToString().find("cannot open"), std::string::npos);
 }
 
 TEST(Csv, TextThatIsNotUtf8IsRefusedWithItsLine) {

@@ -440,15 +440,19 @@ Result<DeclarationSet> ReadDemocracyClubJson(const std::string& path,
   return ReadDemocracyClubJsonText(*text, path, registry, options);
 }
 
-Result<DeclarationSet> ReadDemocracyClubCsvText(std::string_view text, std::string file,
-                                                const PartyRegistry& registry,
-                                                const ReadOptions& options) {
-  // Streamed: each row becomes a candidate as it is parsed, so the file is never held as rows.
+namespace {
+
+// A Democracy Club CSV into declarations, its rows as `parse_rows(table, on_row)` hands them on
+// (from text, or streamed from a file): each row becomes a candidate as it is parsed, so the
+// file is never held as rows.
+template <typename ParseRows>
+Result<DeclarationSet> ReadDcCsvRows(const std::string& file, const PartyRegistry& registry,
+                                     const ReadOptions& options, ParseRows&& parse_rows) {
   CsvTable table;
   table.file = file;
   DeclarationBuilder builder(file, registry, options);
   std::vector<size_t> col;
-  Status parsed = ParseCsvRows(text, table, /*has_header=*/true, [&](const CsvRow& r) -> Status {
+  Status parsed = parse_rows(table, [&](const CsvRow& r) -> Status {
     if (col.empty()) {
       auto found = CsvColumns(table);
       if (!found) return found.error();
@@ -464,12 +468,22 @@ Result<DeclarationSet> ReadDemocracyClubCsvText(std::string_view text, std::stri
   return builder.Finish();
 }
 
+}  // namespace
+
+Result<DeclarationSet> ReadDemocracyClubCsvText(std::string_view text, std::string file,
+                                                const PartyRegistry& registry,
+                                                const ReadOptions& options) {
+  return ReadDcCsvRows(file, registry, options, [&](CsvTable& table, const auto& on_row) {
+    return ParseCsvRows(text, table, /*has_header=*/true, on_row);
+  });
+}
+
 Result<DeclarationSet> ReadDemocracyClubCsv(const std::string& path,
                                             const PartyRegistry& registry,
                                             const ReadOptions& options) {
-  auto text = ReadFile(path);
-  if (!text) return text.error();
-  return ReadDemocracyClubCsvText(*text, path, registry, options);
+  return ReadDcCsvRows(path, registry, options, [&](CsvTable& table, const auto& on_row) {
+    return ParseCsvFileRows(path, table, /*has_header=*/true, on_row);
+  });
 }
 
 }  // namespace psephos
