@@ -1,0 +1,63 @@
+#include "readers/night_json.h"
+
+#include <gtest/gtest.h>
+
+#include "readers/party_registry_reader.h"
+
+namespace psephos {
+namespace {
+
+// A council and a declaration, with room for a member to be spoiled or moved.
+std::string Night(std::string_view council_extra, std::string_view declaration_extra, bool declarations_first) {
+  const std::string election = R"("election": {"id": "local.2018-05-03", "date": "2018-05-03"})";
+  const std::string councils =
+      R"("councils": [{"id": "trafford", "name": "Trafford", "type": "metropolitan-borough", "cycle": "thirds",
+         "seats": 2, "not_up": {"CON": 1)" + std::string(council_extra) + R"(},
+         "wards": [{"id": "altrincham", "name": "Altrincham", "defending": ["LAB"]}]}])";
+  const std::string declarations =
+      R"("declarations": [{"ballot": "local.trafford.altrincham.2018-05-03", "council": "trafford",
+         "ward": "altrincham", "seats": 1)" + std::string(declaration_extra) + R"(,
+         "candidates": [{"name": "A", "party": "LAB", "votes": 10}, {"name": "B", "party": "CON", "votes": 5}]}])";
+  return "{" + election + "," + (declarations_first ? declarations + "," + councils : councils + "," + declarations) + "}";
+}
+
+TEST(NightJson, CouncilsAndDeclarationsAreReadInEitherOrder) {
+  for (bool declarations_first : {false, true}) {
+    auto night = ParseNightJson(Night("", "", declarations_first), "night.json", DefaultPartyRegistry());
+    ASSERT_TRUE(night) << night.error().ToString();
+    ASSERT_EQ(night->election.councils.size(), 1u);
+    EXPECT_EQ(night->election.councils[0].wards[0].seats_up.size(), 1u);
+    ASSERT_EQ(night->declarations.size(), 1u);
+    EXPECT_EQ(night->declarations[0].candidates[1].votes, 5);
+    EXPECT_EQ(night->election.date, "2018-05-03");
+  }
+}
+
+// Councils and declarations are read as the parser finishes each; the errors still come in the
+// document's order of checks (a syntax error, the election, councils, declarations).
+TEST(NightJson, ErrorsComeInTheSameOrderWhateverTheOrderOfMembers) {
+  const PartyRegistry& registry = DefaultPartyRegistry();
+  for (bool declarations_first : {false, true}) {
+    auto both = ParseNightJson(Night(R"(, "LAB": -1)", R"(, "electorate": -4)", declarations_first), "n.json", registry);
+    ASSERT_FALSE(both);
+    EXPECT_EQ(both.error().field, "councils[0].not_up.LAB") << both.error().ToString();
+    auto declaration = ParseNightJson(Night("", R"(, "electorate": -4)", declarations_first), "n.json", registry);
+    ASSERT_FALSE(declaration);
+    EXPECT_EQ(declaration.error().field, "declarations[0].electorate") << declaration.error().ToString();
+    auto syntax = ParseNightJson(Night(R"(, "LAB": -1)", "", declarations_first) + ",", "n.json", registry);
+    ASSERT_FALSE(syntax);
+    EXPECT_NE(syntax.error().message.find("invalid JSON"), std::string::npos) << syntax.error().ToString();
+  }
+  auto not_a_list = ParseNightJson(R"({"election": {"id": "e", "date": "2018-05-03"}, "councils": {"a": 1}})", "n.json", registry);
+  ASSERT_FALSE(not_a_list);
+  EXPECT_EQ(not_a_list.error().field, "councils");
+  auto no_election = ParseNightJson(R"({"councils": [1]})", "n.json", registry);
+  ASSERT_FALSE(no_election);
+  EXPECT_EQ(no_election.error().field, "election");
+  auto not_a_council = ParseNightJson(R"({"election": {"id": "e", "date": "d"}, "councils": [[1], 2]})", "n.json", registry);
+  ASSERT_FALSE(not_a_council);
+  EXPECT_EQ(not_a_council.error().field, "councils[0]");
+}
+
+}  // namespace
+}  // namespace psephos
