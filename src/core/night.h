@@ -138,7 +138,7 @@ class Night {
   ById<OutcomeTouches> touches_;
   std::vector<std::unique_ptr<Declaration>> declarations_;
   std::vector<std::string> news_order_;
-  std::set<std::string, std::less<>> settled_;  // the councils in news_order_
+  StringSet settled_;  // the councils in news_order_
   std::vector<MayoralResult> mayors_;
 };
 
