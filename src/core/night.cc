@@ -63,30 +63,41 @@ Result<Night> Night::Create(Election election, PartyRegistry registry, NightOpti
   Night night(std::move(election), std::move(registry), options);
   for (size_t i = 0; i < night.election_.councils.size(); ++i) {
     const Council& c = night.election_.councils[i];
-    night.council_index_.emplace(c.id, i);
+    CouncilState& state = night.councils_[c.id];
+    state.index = i;
     // Each council's start is kept from here, so that even its first declaration on the night
     // follows ward by ward rather than working out the whole council (the slowest 5% of
     // declarations in the incremental benchmark, which set its p99).
-    const CouncilStart& start = night.starts_.emplace(c.id, StartCouncil(c)).first->second;
-    night.outcomes_.emplace(c.id, DecideCouncil(c, start, {}, night.registry_, &night.touches_[c.id]));
+    state.start = StartCouncil(c);
+    state.outcome = DecideCouncil(c, *state.start, {}, night.registry_, &state.touches);
     // A council with no seats up is settled before the night starts; it has no headline.
   }
   return night;
 }
 
+Night::CouncilState* Night::StateOf(std::string_view council_id) {
+  auto it = councils_.find(council_id);
+  return it == councils_.end() ? nullptr : &it->second;
+}
+
+const Night::CouncilState* Night::StateOf(std::string_view council_id) const {
+  auto it = councils_.find(council_id);
+  return it == councils_.end() ? nullptr : &it->second;
+}
+
 const Council* Night::FindCouncil(std::string_view id) const {
-  auto it = council_index_.find(id);
-  return it == council_index_.end() ? nullptr : &election_.councils[it->second];
+  const CouncilState* state = StateOf(id);
+  return state ? &election_.councils[state->index] : nullptr;
 }
 
 const CouncilOutcome* Night::Outcome(std::string_view council_id) const {
-  auto it = outcomes_.find(council_id);
-  return it == outcomes_.end() ? nullptr : &it->second;
+  const CouncilState* state = StateOf(council_id);
+  return state ? &state->outcome : nullptr;
 }
 
 const std::map<std::string, WardResult>* Night::Declared(std::string_view council_id) const {
-  auto it = declared_.find(council_id);
-  return it == declared_.end() ? nullptr : &it->second;
+  const CouncilState* state = StateOf(council_id);
+  return state ? &state->declared : nullptr;
 }
 
 Result<WardCount> Night::CheckOne(Declaration& d, Revision revision,
@@ -116,8 +127,8 @@ Result<WardCount> Night::CheckOne(Declaration& d, Revision revision,
   if (pending.count(key))
     return WithKind(BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council + "' appears twice in one batch"),
                     ErrorKind::kConflict);
-  auto already = declared_.find(d.council);
-  const bool declared = already != declared_.end() && already->second.count(d.ward);
+  const CouncilState* state = StateOf(d.council);
+  const bool declared = state && state->declared.count(d.ward);
   if (revision == Revision::kNew && declared)
     return WithKind(BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council +
                                                "' is already declared (send a correction for a recount)"),
@@ -134,8 +145,7 @@ Result<WardCount> Night::CheckOne(Declaration& d, Revision revision,
 }
 
 Council& Night::InferCouncil(const Declaration& d) {
-  auto it = council_index_.find(d.council);
-  if (it != council_index_.end()) return election_.councils[it->second];
+  if (const CouncilState* state = StateOf(d.council)) return election_.councils[state->index];
   Council c;
   c.id = d.council;
   c.name = d.council_name.empty() ? d.council : d.council_name;
@@ -144,83 +154,73 @@ Council& Night::InferCouncil(const Declaration& d) {
   if (c.type == CouncilType::kLondonBorough) c.region = "London";
   c.cycle = ElectoralCycle::kAllOut;
   c.has_baseline = false;
-  council_index_.emplace(c.id, election_.councils.size());
+  councils_[c.id].index = election_.councils.size();  // no start: decided whole by Redecide
   election_.councils.push_back(std::move(c));
   return election_.councils.back();
 }
 
 void Night::ApplyOne(Declaration d, WardCount count) {
   // A council with no baseline grows with its declarations: its seats are the declared ones.
-  if (!FindCouncil(d.council) || !FindCouncil(d.council)->has_baseline) {
+  if (const Council* council = FindCouncil(d.council); !council || !council->has_baseline) {
     Council& c = InferCouncil(d);
     if (!c.FindWard(d.ward)) {
       c.wards.push_back(Ward{d.ward, d.ward_gss, d.ward_name, std::vector<SeatUp>(static_cast<size_t>(d.seats))});
       c.total_seats += d.seats;
-      starts_.erase(c.id);
+      StateOf(c.id)->start.reset();
     }
   }
-  auto& wards = declared_[d.council];
-  auto previous = wards.find(d.ward);
-  if (previous != wards.end()) {
+  CouncilState& state = *StateOf(d.council);
+  auto previous = state.declared.find(d.ward);
+  if (previous != state.declared.end()) {
     // A correction: the new result takes the old one's place in the order of declaration.
-    Follow(d.council, previous->second, -1);
+    Follow(state, previous->second, -1);
     for (auto& stored : declarations_)
       if (stored.get() == previous->second.declaration) *stored = std::move(d);
     previous->second.count = std::move(count);
-    Follow(previous->second.declaration->council, previous->second, +1);
+    Follow(state, previous->second, +1);
     return;
   }
   declarations_.push_back(std::make_unique<Declaration>(std::move(d)));
   const Declaration& stored = *declarations_.back();
-  const WardResult& result = wards[stored.ward] = WardResult{&stored, std::move(count)};
-  Follow(stored.council, result, +1);
+  const WardResult& result = state.declared[stored.ward] = WardResult{&stored, std::move(count)};
+  Follow(state, result, +1);
 }
 
 const Ward* Night::FindWard(const Council& council, std::string_view ward_id) const {
-  auto start = starts_.find(council.id);
-  if (start == starts_.end()) return council.FindWard(ward_id);  // its setup has just changed
-  auto index = start->second.ward_index.find(ward_id);
-  return index == start->second.ward_index.end() ? nullptr : &council.wards[index->second];
+  const CouncilState* state = StateOf(council.id);
+  if (!state || !state->start) return council.FindWard(ward_id);  // its setup has just changed
+  auto index = state->start->ward_index.find(ward_id);
+  return index == state->start->ward_index.end() ? nullptr : &council.wards[index->second];
 }
 
-void Night::Follow(const std::string& council_id, const WardResult& result, int sign) {
-  auto start = starts_.find(council_id);
-  auto outcome = outcomes_.find(council_id);
-  if (start == starts_.end() || outcome == outcomes_.end()) return;
-  auto ward = start->second.ward_index.find(result.declaration->ward);
-  if (ward == start->second.ward_index.end()) return;
-  const Council& council = *FindCouncil(council_id);
-  AddWard(outcome->second, touches_[council_id], council, council.wards[ward->second], result, registry_, sign);
+void Night::Follow(CouncilState& state, const WardResult& result, int sign) {
+  if (!state.start) return;  // Redecide works it out whole
+  auto ward = state.start->ward_index.find(result.declaration->ward);
+  if (ward == state.start->ward_index.end()) return;
+  const Council& council = election_.councils[state.index];
+  AddWard(state.outcome, state.touches, council, council.wards[ward->second], result, registry_, sign);
 }
 
 void Night::Redecide(const std::string& council_id) {
-  const Council& council = *FindCouncil(council_id);
-  static const std::map<std::string, WardResult> kNone;
-  auto it = outcomes_.find(council_id);
-  auto start = starts_.find(council_id);
-  if (start != starts_.end() && it != outcomes_.end()) {
-    SettleControl(it->second);  // the wards are in already (Follow)
+  CouncilState& state = *StateOf(council_id);
+  if (state.start) {
+    SettleControl(state.outcome);  // the wards are in already (Follow)
   } else {
     // First decided since the night began or since its setup changed: whole, from its start.
-    if (start == starts_.end()) start = starts_.emplace(council_id, StartCouncil(council)).first;
-    auto declared = declared_.find(council_id);
-    it = outcomes_
-             .insert_or_assign(council_id, DecideCouncil(council, start->second,
-                                                         declared == declared_.end() ? kNone : declared->second,
-                                                         registry_, &touches_[council_id]))
-             .first;
+    const Council& council = election_.councils[state.index];
+    state.start = StartCouncil(council);
+    state.outcome = DecideCouncil(council, *state.start, state.declared, registry_, &state.touches);
   }
-  // The set answers "already in the headline order?" without a walk of the order, so a
+  // The flag answers "already in the headline order?" without a walk of the order, so a
   // declaration costs the same at 150 councils as at 150,000 (scripts/bench incremental).
-  const bool listed = settled_.count(council_id) > 0;
-  if (it->second.control.settled && !listed) {
+  if (state.outcome.control.settled && !state.in_news) {
     news_order_.push_back(council_id);
-    settled_.insert(council_id);
+    state.in_news = true;
   }
   // A withdrawal or a recount can unsettle a call: it leaves the headlines until settled again.
-  if (!it->second.control.settled && listed) {
+  if (!state.outcome.control.settled && state.in_news) {
     news_order_.erase(std::find(news_order_.begin(), news_order_.end(), council_id));
-    settled_.erase(council_id);
+    state.in_news = false;
   }
 }
 
@@ -267,8 +267,8 @@ Status Night::Apply(Declaration declaration, Revision revision) {
 }
 
 Status Night::CheckWithdrawal(std::string_view council_id, std::string_view ward_id) const {
-  auto declared = declared_.find(council_id);
-  if (declared == declared_.end() || !declared->second.count(std::string(ward_id)))
+  const CouncilState* state = StateOf(council_id);
+  if (!state || !state->declared.count(std::string(ward_id)))
     return WithKind(MakeError("ward '" + std::string(ward_id) + "' of '" + std::string(council_id) +
                                   "' has not been declared, so there is nothing to withdraw",
                               "ward"),
@@ -283,18 +283,18 @@ void Night::EraseDeclaration(const Declaration* declaration) {
 }
 
 void Night::Withdraw(std::string_view council_id, std::string_view ward_id) {
-  auto declared = declared_.find(council_id);
-  auto ward = declared->second.find(std::string(ward_id));
+  CouncilState& state = *StateOf(council_id);
+  auto ward = state.declared.find(std::string(ward_id));
   const int seats = ward->second.declaration->seats;
-  Follow(std::string(council_id), ward->second, -1);
+  Follow(state, ward->second, -1);
   EraseDeclaration(ward->second.declaration);
-  declared->second.erase(ward);
-  Council& council = election_.councils[council_index_.find(council_id)->second];
+  state.declared.erase(ward);
+  Council& council = election_.councils[state.index];
   if (!council.has_baseline) {
     // An inferred council is made of its declarations: the ward goes with its declaration.
     std::erase_if(council.wards, [&](const Ward& w) { return w.id == ward_id; });
     council.total_seats -= seats;
-    starts_.erase(council.id);
+    state.start.reset();
   }
   Redecide(council.id);
 }
@@ -308,8 +308,8 @@ Status Night::CheckCouncil(const Council& council) const {
   one.councils.push_back(council);
   auto alone = Create(std::move(one), registry_, options_);
   if (!alone) return alone.error();
-  if (auto declared = declared_.find(council.id); declared != declared_.end()) {
-    for (const auto& [ward_id, result] : declared->second) {
+  if (const CouncilState* state = StateOf(council.id)) {
+    for (const auto& [ward_id, result] : state->declared) {
       const Ward* ward = council.FindWard(ward_id);
       if (!ward)
         return WithKind(MakeError("ward '" + ward_id + "' is declared, but the new setup does not have it",
@@ -328,8 +328,9 @@ Status Night::CheckCouncil(const Council& council) const {
 
 void Night::ReplaceCouncil(Council council) {
   const std::string id = council.id;
-  election_.councils[council_index_.find(id)->second] = std::move(council);
-  starts_.erase(id);
+  CouncilState& state = *StateOf(id);
+  election_.councils[state.index] = std::move(council);
+  state.start.reset();
   Redecide(id);
 }
 

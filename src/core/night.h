@@ -22,10 +22,10 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/council_outcome.h"
@@ -86,7 +86,7 @@ class Night {
   const Council* FindCouncil(std::string_view id) const;
   // The outcome of a council (nullptr when the id is unknown). Always current.
   const CouncilOutcome* Outcome(std::string_view council_id) const;
-  // Declared wards of a council, keyed by ward id.
+  // Declared wards of a council, keyed by ward id (empty when none); nullptr for an unknown council.
   const std::map<std::string, WardResult>* Declared(std::string_view council_id) const;
   // The headline order: councils (by id) in the order their control became settled, and
   // mayoral contests (by ballot id, "mayor.<area>.<date>") in the order they were declared.
@@ -111,12 +111,26 @@ class Night {
                              const std::set<std::string>& pending) const;
   void ApplyOne(Declaration declaration, WardCount count);
   Council& InferCouncil(const Declaration& declaration);
+  // What the night keeps of a council beside its setup (election_.councils[index]). While it
+  // has a start, its outcome is current and follows ward by ward (Follow, keeping the touches
+  // that make that equal to deciding it whole); the start is dropped when the council's setup
+  // changes, and Redecide then works the council out whole from a new one.
+  struct CouncilState {
+    size_t index = 0;
+    std::map<std::string, WardResult> declared;  // by ward id
+    CouncilOutcome outcome;
+    std::optional<CouncilStart> start;
+    OutcomeTouches touches;
+    bool in_news = false;  // in news_order_
+  };
+  CouncilState* StateOf(std::string_view council_id);
+  const CouncilState* StateOf(std::string_view council_id) const;
   // The council's ward with this id, by its start's index (a walk of its wards when the start is
   // not made yet); nullptr when it has none.
   const Ward* FindWard(const Council& council, std::string_view ward_id) const;
   // Adds a declared ward's result to its council's outcome, or takes it back (sign -1), when
   // the outcome is following ward by ward; otherwise Redecide decides the council whole.
-  void Follow(const std::string& council_id, const WardResult& result, int sign);
+  void Follow(CouncilState& state, const WardResult& result, int sign);
   // Settles the council's control (deciding it whole when its setup changed) and keeps the
   // headline order true.
   void Redecide(const std::string& council_id);
@@ -126,19 +140,11 @@ class Night {
   PartyRegistry registry_;
   NightOptions options_;
   // Hashed by council id, looked up by string_view: a declaration's cost must not grow with
-  // the number of councils (scripts/bench incremental; none of these is iterated in order).
-  template <typename T>
-  using ById = StringMap<T>;
-  ById<size_t> council_index_;
-  ById<std::map<std::string, WardResult>> declared_;
-  ById<CouncilOutcome> outcomes_;
-  // Each council's StartCouncil and OutcomeTouches, made when it is first decided whole and
-  // dropped when its setup changes; while both are here its outcome follows ward by ward.
-  ById<CouncilStart> starts_;
-  ById<OutcomeTouches> touches_;
+  // the number of councils (scripts/bench incremental); one record a council, so a declaration
+  // finds all it changes with one lookup.
+  StringMap<CouncilState> councils_;
   std::vector<std::unique_ptr<Declaration>> declarations_;
   std::vector<std::string> news_order_;
-  StringSet settled_;  // the councils in news_order_
   std::vector<MayoralResult> mayors_;
 };
 

@@ -186,7 +186,7 @@ std::string CouncilText(const Night& night, const Council& council, Baseline bas
     }
   }
   const auto* declared = night.Declared(council.id);
-  if (!declared) return out;
+  if (!declared || declared->empty()) return out;
   out += "\n";
   for (const Ward& w : council.wards) {
     auto it = declared->find(w.id);
