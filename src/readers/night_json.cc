@@ -1,6 +1,7 @@
 #include "readers/night_json.h"
 
 #include <algorithm>
+#include <type_traits>
 #include <nlohmann/json.hpp>
 
 #include "readers/csv.h"
@@ -51,12 +52,19 @@ class Reader {
     return Fail(Join(path, key), "expected a whole number, found " + it->dump());
   }
 
-  Result<std::string> Party(const json& value, const std::string& path) const {
-    if (!value.is_string()) return Fail(path, "expected a party id or name");
-    std::string label = value.get<std::string>();
+  // `path` is the field's path, or a function that makes it: a setup names a party for every
+  // seat up (4 million at 1000x), and the path is wanted only when the party is wrong.
+  template <typename Path>
+  Result<std::string> Party(const json& value, const Path& path) const {
+    auto where = [&]() -> std::string {
+      if constexpr (std::is_invocable_v<Path>) return path();
+      else return path;
+    };
+    if (!value.is_string()) return Fail(where(), "expected a party id or name");
+    const std::string& label = value.get_ref<const std::string&>();
     if (label.starts_with("IND:")) return label;
     if (auto id = registry_.Resolve(label)) return *id;
-    return Fail(path, "unknown party '" + label + "'");
+    return Fail(where(), "unknown party '" + label + "'");
   }
 
   Result<Council> ReadCouncil(const json& c, const std::string& path) const;
@@ -141,16 +149,20 @@ Result<Council> Reader::ReadCouncil(const json& c, const std::string& path) cons
     if (last_won != w.end() && !last_won->is_null() &&
         (!last_won->is_array() || last_won->size() != defending->size()))
       return Fail(Join(wpath, "last_won"), "expected an array as long as 'defending'");
+    // An independent defending or last winning a seat is told apart from others by the seat.
+    auto control_key = [&](std::string p, size_t s) {
+      return p == kIndependent ? PartyRegistry::ControlKey(p, ward.name + " seat " + std::to_string(s + 1)) : p;
+    };
     for (size_t s = 0; s < defending->size(); ++s) {
       SeatUp seat;
       const json& dv = (*defending)[s];
       if (!dv.is_null() && dv != "vacant") {
-        PSEPHOS_TRY(p, Party(dv, Index(Join(wpath, "defending"), s)));
-        seat.defending = PartyRegistry::ControlKey(p, ward.name + " seat " + std::to_string(s + 1));
+        PSEPHOS_TRY(p, Party(dv, [&] { return Index(Join(wpath, "defending"), s); }));
+        seat.defending = control_key(std::move(p), s);
       }
       if (last_won != w.end() && last_won->is_array() && !(*last_won)[s].is_null()) {
-        PSEPHOS_TRY(p, Party((*last_won)[s], Index(Join(wpath, "last_won"), s)));
-        seat.last_won = PartyRegistry::ControlKey(p, ward.name + " seat " + std::to_string(s + 1));
+        PSEPHOS_TRY(p, Party((*last_won)[s], [&] { return Index(Join(wpath, "last_won"), s); }));
+        seat.last_won = control_key(std::move(p), s);
       }
       ward.seats_up.push_back(std::move(seat));
     }
