@@ -105,17 +105,23 @@ class DeclarationBuilder {
 
   Status Add(const DcRow& row) {
     if (!first_) first_ = FieldNames{row.name_field, row.elected_field};
-    auto parts = ParseBallotId(row.ballot_id);
-    if (!parts)
-      return MakeError("'" + row.ballot_id + "' is not a local ballot id (local.<council>.<ward>[.by].<date>)",
-                       row.ballot_field, file_, row.ballot_line);
+    // A ballot's rows usually come together: its id is taken apart once, not once a candidate.
+    if (!last_ballot_ || last_ballot_->first != row.ballot_id) {
+      auto parts = ParseBallotId(row.ballot_id);
+      if (!parts)
+        return MakeError("'" + row.ballot_id + "' is not a local ballot id (local.<council>.<ward>[.by].<date>)",
+                         row.ballot_field, file_, row.ballot_line);
+      last_ballot_.emplace(row.ballot_id, std::move(*parts));
+    }
+    const BallotIdParts* parts = &last_ballot_->second;
     if (!options_.election_date.empty() && parts->date != options_.election_date) return {};
 
-    if (TrimText(row.party_id).empty()) return MakeError("empty party", row.party_field, file_, row.line);
-    auto label = CommissionLabel(TrimText(row.party_id));
+    const std::string party_id = TrimText(row.party_id);
+    if (party_id.empty()) return MakeError("empty party", row.party_field, file_, row.line);
+    auto label = CommissionLabel(party_id);
     // An id the registry holds as it is ("RES", "LOCAL:..."): psephos generate writes those
     // that have no Democracy Club form.
-    if (!label && parties_.registry().Find(TrimText(row.party_id))) label = TrimText(row.party_id);
+    if (!label && parties_.registry().Find(party_id)) label = party_id;
     if (!label)
       return MakeError("'" + row.party_id + "' is not a Democracy Club party id (party:NN, joint-party:NN-MM, ynmp-party:2)",
                        row.party_field, file_, row.line);
@@ -185,6 +191,7 @@ class DeclarationBuilder {
   internal::BallotIndex index_;
   std::vector<std::string> warnings_;
   std::optional<FieldNames> first_;
+  std::optional<std::pair<std::string, BallotIdParts>> last_ballot_;  // the last row's ballot, taken apart
 };
 
 Result<DeclarationSet> BuildDeclarations(const std::vector<DcRow>& rows, const std::string& file,

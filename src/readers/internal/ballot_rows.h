@@ -20,6 +20,7 @@
 
 #include "core/error.h"
 #include "core/model.h"
+#include "core/string_map.h"
 
 namespace psephos::internal {
 
@@ -50,7 +51,9 @@ class BallotIndex {
 
  private:
   std::vector<BallotRows> ballots_;
-  std::map<std::string, size_t, std::less<>> by_id_;
+  // Hashed: a 1000x night has 2.9 million ballots, whose ids share their first dozen bytes
+  // ("local."), which an ordered map compared some twenty times a row.
+  StringMap<size_t> by_id_;
 };
 
 }  // namespace psephos::internal
