@@ -384,15 +384,16 @@ Result<std::vector<size_t>> CsvColumns(const CsvTable& table) {
   return col;
 }
 
-Result<DcRow> ReadCsvRow(const CsvTable& table, const std::vector<size_t>& col, const CsvRow& r) {
-  DcRow row;
+// Fills `row` from a CSV row. The same DcRow is filled row after row, so its strings keep
+// their memory: a 1000x night is 14.7 million rows.
+Status ReadCsvRow(const CsvTable& table, const std::vector<size_t>& col, const CsvRow& r, DcRow& row) {
   row.line = row.ballot_line = r.line;
-  row.ballot_id = TrimText(r.fields[col[kBallot]]);
-  row.post_id = TrimText(r.fields[col[kPostId]]);
-  row.post_label = r.fields[col[kPostLabel]];
-  row.person_name = r.fields[col[kName]];
-  row.party_id = r.fields[col[kPartyId]];
-  row.party_name = r.fields[col[kPartyName]];
+  row.ballot_id.assign(TrimView(r.fields[col[kBallot]]));
+  row.post_id.assign(TrimView(r.fields[col[kPostId]]));
+  row.post_label.assign(r.fields[col[kPostLabel]]);
+  row.person_name.assign(r.fields[col[kName]]);
+  row.party_id.assign(r.fields[col[kPartyId]]);
+  row.party_name.assign(r.fields[col[kPartyName]]);
   auto votes = ParseCount(table, r, col[kVotes]);
   if (!votes) return votes.error();
   row.votes = *votes;
@@ -402,12 +403,14 @@ Result<DcRow> ReadCsvRow(const CsvTable& table, const std::vector<size_t>& col, 
   auto spoilt = ParseOptionalCount(table, r, col[kSpoilt]);
   if (!spoilt) return spoilt.error();
   row.spoilt = *spoilt;
-  row.ballot_field = "ballot_paper_id";
-  row.party_field = "party_id";
-  row.name_field = "person_name";
-  row.post_field = "post_id";
-  row.elected_field = "elected";
-  return row;
+  if (row.ballot_field.empty()) {
+    row.ballot_field = "ballot_paper_id";
+    row.party_field = "party_id";
+    row.name_field = "person_name";
+    row.post_field = "post_id";
+    row.elected_field = "elected";
+  }
+  return {};
 }
 
 }  // namespace
@@ -459,15 +462,15 @@ Result<DeclarationSet> ReadDcCsvRows(const std::string& file, const PartyRegistr
   table.file = file;
   DeclarationBuilder builder(file, registry, options);
   std::vector<size_t> col;
+  DcRow row;
   Status parsed = parse_rows(table, [&](const CsvRow& r) -> Status {
     if (col.empty()) {
       auto found = CsvColumns(table);
       if (!found) return found.error();
       col = std::move(*found);
     }
-    auto row = ReadCsvRow(table, col, r);
-    if (!row) return row.error();
-    return builder.Add(*row);
+    if (Status read = ReadCsvRow(table, col, r, row); !read) return read;
+    return builder.Add(row);
   });
   if (!parsed) return parsed.error();
   if (col.empty())

@@ -6,7 +6,9 @@
 
 namespace psephos {
 
-std::string TrimText(std::string_view s) {
+std::string TrimText(std::string_view s) { return std::string(TrimView(s)); }
+
+std::string_view TrimView(std::string_view s) {
   auto strip_front = [&] {
     if (s.starts_with("\xC2\xA0")) { s.remove_prefix(2); return true; }
     if (!s.empty() && (s.front() == ' ' || s.front() == '\t')) { s.remove_prefix(1); return true; }
@@ -19,11 +21,11 @@ std::string TrimText(std::string_view s) {
   };
   while (strip_front()) {}
   while (strip_back()) {}
-  return std::string(s);
+  return s;
 }
 
 std::optional<int64_t> ParseCountText(std::string_view text) {
-  std::string t = TrimText(text);
+  const std::string_view t = TrimView(text);
   if (t.empty()) return std::nullopt;
   // Commas must group digits in threes: "1,571" yes, "15,71" and "1,5710" no.
   if (t.find(',') != std::string::npos) {
