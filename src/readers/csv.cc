@@ -180,7 +180,7 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
     } else {
       const size_t end = EndOfRun(text, i + 1);
       const std::string_view run = text.substr(i, end - i);
-      if (run.find_first_not_of(" \t") != std::string_view::npos) row_has_content = true;
+      if (!row_has_content && run.find_first_not_of(" \t") != std::string_view::npos) row_has_content = true;
       field.append(run);
       i = end - 1;
     }
