@@ -62,6 +62,8 @@ FuzzService& Service() {
   return service;
 }
 
+void PrepareService() { (void)Service(); }
+
 // A write answers 201 or a 4xx that says why; a 5xx is the service failing, not the body.
 void CheckWrite(const char* target, const HttpResponse& r) {
   if (r.status >= 500) PropertyFailed(target, "status " + std::to_string(r.status) + ": " + r.body);
@@ -91,13 +93,13 @@ void TokensFile(std::string_view in) {
 }
 
 constexpr FuzzTarget kTargets[] = {
-    {"api-declarations", Declarations},
-    {"api-declarations-csv", DeclarationsCsv},
-    {"api-corrections", Corrections},
-    {"api-withdrawals", Withdrawals},
-    {"api-councils", Councils},
-    {"api-mayors", Mayors},
-    {"api-get", Get},
+    {"api-declarations", Declarations, PrepareService},
+    {"api-declarations-csv", DeclarationsCsv, PrepareService},
+    {"api-corrections", Corrections, PrepareService},
+    {"api-withdrawals", Withdrawals, PrepareService},
+    {"api-councils", Councils, PrepareService},
+    {"api-mayors", Mayors, PrepareService},
+    {"api-get", Get, PrepareService},
     {"tokens", TokensFile},
 };
 

@@ -28,6 +28,11 @@ const psephos::fuzz::FuzzTarget& Target() {
 
 }  // namespace
 
+extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
+  if (Target().prepare) Target().prepare();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Target().run(std::string_view(reinterpret_cast<const char*>(data), size));
   return 0;
