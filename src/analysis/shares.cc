@@ -96,8 +96,8 @@ std::vector<ComparableWard> ComparableWards(const Night& now, const Night& befor
   std::unordered_map<std::string, const Declaration*> by_gss, by_slug;
   for (const auto& d : before.declarations()) {
     if (d->status != PollStatus::kContested) continue;
-    if (!d->ward_gss.empty()) by_gss.emplace(d->ward_gss, d.get());
-    by_slug.emplace(d->council + "/" + d->ward, d.get());
+    if (!d->ward_gss.empty()) by_gss.emplace(d->ward_gss, d);
+    by_slug.emplace(d->council + "/" + d->ward, d);
   }
   std::vector<ComparableWard> out;
   for (const auto& d : now.declarations()) {
@@ -110,7 +110,7 @@ std::vector<ComparableWard> ComparableWards(const Night& now, const Night& befor
       if (auto it = by_slug.find(d->council + "/" + d->ward);
           it != by_slug.end() && (d->ward_gss.empty() || it->second->ward_gss.empty()))
         match = it->second;
-    if (match) out.push_back({d.get(), match});
+    if (match) out.push_back({d, match});
   }
   return out;
 }

@@ -159,7 +159,7 @@ Council& Night::InferCouncil(const Declaration& d) {
   return election_.councils.back();
 }
 
-void Night::ApplyOne(Declaration d, WardCount count) {
+void Night::ApplyOne(Declaration& d, WardCount count) {
   // A council with no baseline grows with its declarations: its seats are the declared ones.
   if (const Council* council = FindCouncil(d.council); !council || !council->has_baseline) {
     Council& c = InferCouncil(d);
@@ -174,15 +174,14 @@ void Night::ApplyOne(Declaration d, WardCount count) {
   if (previous != state.declared.end()) {
     // A correction: the new result takes the old one's place in the order of declaration.
     Follow(state, previous->second, -1);
-    for (auto& stored : declarations_)
-      if (stored.get() == previous->second.declaration) *stored = std::move(d);
+    for (Declaration* stored : declarations_)
+      if (stored == previous->second.declaration) *stored = std::move(d);
     previous->second.count = std::move(count);
     Follow(state, previous->second, +1);
     return;
   }
-  declarations_.push_back(std::make_unique<Declaration>(std::move(d)));
-  const Declaration& stored = *declarations_.back();
-  const WardResult& result = state.declared[stored.ward] = WardResult{&stored, std::move(count)};
+  declarations_.push_back(&d);
+  const WardResult& result = state.declared[d.ward] = WardResult{&d, std::move(count)};
   Follow(state, result, +1);
 }
 
@@ -244,9 +243,10 @@ std::vector<std::string> Night::Apply(CheckedBatch batch) {
   // Membership in a set: a whole night in one batch (psephos outcomes at 1000x: 3 million
   // wards, 150,000 councils) must not search the councils touched for every ward.
   std::set<std::string, std::less<>> seen;
-  for (size_t i = 0; i < batch.declarations.size(); ++i) {
-    std::string council = batch.declarations[i].council;
-    ApplyOne(std::move(batch.declarations[i]), std::move(batch.counts[i]));
+  std::vector<Declaration>& stored = batches_.emplace_back(std::move(batch.declarations));
+  for (size_t i = 0; i < stored.size(); ++i) {
+    std::string council = stored[i].council;
+    ApplyOne(stored[i], std::move(batch.counts[i]));
     if (seen.insert(council).second) touched.push_back(std::move(council));
   }
   for (const std::string& council : touched) Redecide(council);
@@ -277,9 +277,10 @@ Status Night::CheckWithdrawal(std::string_view council_id, std::string_view ward
 }
 
 void Night::EraseDeclaration(const Declaration* declaration) {
-  auto it = std::find_if(declarations_.begin(), declarations_.end(),
-                         [&](const auto& d) { return d.get() == declaration; });
-  if (it != declarations_.end()) declarations_.erase(it);
+  auto it = std::find(declarations_.begin(), declarations_.end(), declaration);
+  if (it == declarations_.end()) return;
+  **it = Declaration{};  // its place in batches_ stays; what it held goes
+  declarations_.erase(it);
 }
 
 void Night::Withdraw(std::string_view council_id, std::string_view ward_id) {

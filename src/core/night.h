@@ -24,6 +24,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,11 @@ class Night {
   // Fails when the councils are inconsistent: a repeated council or ward id, a ward GSS code
   // in two councils, seats not adding up to the council's total.
   static Result<Night> Create(Election election, PartyRegistry registry, NightOptions options = {});
+  // Moved, never copied: its results point at its own declarations.
+  Night(Night&&) = default;
+  Night& operator=(Night&&) = default;
+  Night(const Night&) = delete;
+  Night& operator=(const Night&) = delete;
 
   // Checks a batch against the night as it is. Fails (and changes nothing) on: an unknown
   // council or ward (unless infer_councils; ErrorKind::kNotFound), a ward declared twice, or a
@@ -101,7 +107,7 @@ class Night {
   const std::vector<MayoralResult>& mayors() const { return mayors_; }
   const MayoralResult* FindMayor(std::string_view ballot_id) const;
   // Declarations in the order applied.
-  const std::vector<std::unique_ptr<Declaration>>& declarations() const { return declarations_; }
+  std::span<const Declaration* const> declarations() const { return {declarations_.data(), declarations_.size()}; }
 
  private:
   Night(Election election, PartyRegistry registry, NightOptions options);
@@ -109,7 +115,8 @@ class Night {
   // the same batch), filling in the ward id. Returns the count when it is good.
   Result<WardCount> CheckOne(Declaration& declaration, Revision revision,
                              const std::set<std::string>& pending) const;
-  void ApplyOne(Declaration declaration, WardCount count);
+  // Applies a declaration where it is stored (in batches_).
+  void ApplyOne(Declaration& declaration, WardCount count);
   Council& InferCouncil(const Declaration& declaration);
   // What the night keeps of a council beside its setup (election_.councils[index]). While it
   // has a start, its outcome is current and follows ward by ward (Follow, keeping the touches
@@ -143,7 +150,11 @@ class Night {
   // the number of councils (scripts/bench incremental); one record a council, so a declaration
   // finds all it changes with one lookup.
   StringMap<CouncilState> councils_;
-  std::vector<std::unique_ptr<Declaration>> declarations_;
+  // Each applied batch's declarations stay where the batch held them (a vector moved keeps its
+  // elements in place), so that applying a batch moves no declaration and makes none anew:
+  // a whole night's 2.9 million at 1000x, and one on every live declaration.
+  std::vector<std::vector<Declaration>> batches_;
+  std::vector<Declaration*> declarations_;  // in the order applied; a correction takes its ward's place
   std::vector<std::string> news_order_;
   std::vector<MayoralResult> mayors_;
 };
