@@ -167,6 +167,7 @@ class DeclarationBuilder {
     const std::string name_field = first_ ? first_->name : "";
     const std::string elected_field = first_ ? first_->elected : "elected";
     DeclarationSet set;
+    set.declarations.reserve(index_.ballots().size());  // no slack of doubling: 2.9M at 1000x
     for (internal::BallotRows& ballot : index_.ballots()) {
       if (Status s = ballot.CheckNoRepeatedCandidate(file_, name_field); !s) return s.error();
       int elected = ballot.ElectedCount();
