@@ -10,9 +10,10 @@ namespace psephos {
 
 namespace {
 
+// A line of the text being parsed (a view: the parse never outlives the text).
 struct Line {
   int64_t number = 0;
-  std::string text;
+  std::string_view text;
 };
 
 std::vector<Line> SplitLines(std::string_view text) {
@@ -22,7 +23,7 @@ std::vector<Line> SplitLines(std::string_view text) {
   size_t start = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
     if (i < text.size() && text[i] != '\n' && text[i] != '\r') continue;
-    lines.push_back(Line{number++, std::string(text.substr(start, i - start))});
+    lines.push_back(Line{number++, text.substr(start, i - start)});
     if (i + 1 < text.size() && text[i] == '\r' && text[i + 1] == '\n') ++i;
     start = i + 1;
   }
@@ -48,7 +49,7 @@ std::optional<int64_t> Integer(std::string_view token) {
   return value;
 }
 
-bool Blank(const Line& line) { return TrimText(line.text).empty(); }
+bool Blank(const Line& line) { return TrimView(line.text).empty(); }
 
 class BltParser {
  public:
@@ -81,14 +82,15 @@ Status BltParser::ParseBallot(const Line& line, int candidates, BallotProfile& p
   if (tokens.back() != "0") return At(line, "end", "a ballot line must end with 0");
   std::vector<bool> seen(static_cast<size_t>(candidates), false);
   for (size_t i = 1; i + 1 < tokens.size(); ++i) {
-    std::string field = "preference " + std::to_string(i);
+    // Named only when wrong: a Scottish ward's file is thousands of ballot lines.
+    auto field = [i] { return "preference " + std::to_string(i); };
     std::optional<int64_t> c = Integer(tokens[i]);
-    if (!c) return At(line, field, "expected a candidate number, found '" + std::string(tokens[i]) + "'");
+    if (!c) return At(line, field(), "expected a candidate number, found '" + std::string(tokens[i]) + "'");
     if (*c < 1 || *c > candidates)
-      return At(line, field, "a preference for candidate " + std::to_string(*c) + ", but the ward has " +
-                                 std::to_string(candidates) + " candidates");
+      return At(line, field(), "a preference for candidate " + std::to_string(*c) + ", but the ward has " +
+                                   std::to_string(candidates) + " candidates");
     if (seen[static_cast<size_t>(*c - 1)])
-      return At(line, field, "candidate " + std::to_string(*c) + " is ranked twice on one ballot");
+      return At(line, field(), "candidate " + std::to_string(*c) + " is ranked twice on one ballot");
     seen[static_cast<size_t>(*c - 1)] = true;
     ballot.preferences.push_back(static_cast<int>(*c - 1));
   }
@@ -97,8 +99,8 @@ Status BltParser::ParseBallot(const Line& line, int candidates, BallotProfile& p
 }
 
 // A name or title: quotes dropped, runs of spaces folded ("Norman WORK  (SNP)" in some files).
-std::string Unquote(std::string text) {
-  text = TrimText(text);
+std::string Unquote(std::string_view view) {
+  std::string text = TrimText(view);
   if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
   std::string out;
   for (char c : text)
@@ -113,7 +115,7 @@ Result<BallotProfile> BltParser::Parse() {
   std::vector<std::string_view> head = Tokens(header->text);
   std::optional<int64_t> n = head.size() == 2 ? Integer(head[0]) : std::nullopt;
   std::optional<int64_t> seats = head.size() == 2 ? Integer(head[1]) : std::nullopt;
-  if (!n || !seats) return At(*header, "header", "expected '<candidates> <seats>', found '" + header->text + "'");
+  if (!n || !seats) return At(*header, "header", "expected '<candidates> <seats>', found '" + std::string(header->text) + "'");
   if (*n < 1 || *n > 1000) return At(*header, "candidates", "expected 1 to 1000 candidates, found " + std::to_string(*n));
   if (*seats < 1) return At(*header, "seats", "expected at least 1 seat, found " + std::to_string(*seats));
   if (*seats > *n)
@@ -143,7 +145,7 @@ Result<BallotProfile> BltParser::Parse() {
     profile.candidates.push_back(name);
   }
   if (const Line* title = Next()) profile.title = Unquote(title->text);
-  if (const Line* extra = Next()) return At(*extra, "title", "unexpected line after the title: '" + extra->text + "'");
+  if (const Line* extra = Next()) return At(*extra, "title", "unexpected line after the title: '" + std::string(extra->text) + "'");
   return profile;
 }
 
