@@ -95,20 +95,21 @@ Status CheckFlaggedSeats(Declaration& d, const CsvTable& table, const CsvRow& ro
 }
 
 PartyResolver::PartyResolver(const PartyRegistry& registry, UnknownParties unknown)
-    : registry_(registry), unknown_(unknown) {}
+    : base_(&registry), unknown_(unknown) {}
 
 Result<std::string> PartyResolver::Resolve(std::string_view label, const std::string& file,
                                            int64_t line, const std::string& field) {
   std::string text = TrimText(label);
   if (text.empty()) return MakeError("empty party", field, file, line);
-  if (auto id = registry_.Resolve(text)) return *id;
+  if (auto id = registry().Resolve(text)) return *id;
   if (unknown_ == UnknownParties::kError)
     return MakeError("unknown party '" + text +
                          "' (add it to data/party_aliases.csv, or import with --allow-unknown-parties)",
                      field, file, line);
   std::string id = "LOCAL:" + Slugify(text);
-  if (!registry_.Find(id)) {
-    Status s = registry_.Add(Party{id, text, text, "#AAAAAA", ""});
+  if (!registry().Find(id)) {
+    if (!own_) own_ = *base_;
+    Status s = own_->Add(Party{id, text, text, "#AAAAAA", ""});
     if (!s) return MakeError(s.error().message, field, file, line);
   }
   new_parties_.emplace(text, id);

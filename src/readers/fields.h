@@ -56,7 +56,10 @@ enum class UnknownParties {
 };
 
 // Resolves party labels in one file. With kLocal, unknown labels are registered as local
-// parties in a copy of the registry that the caller can take (and show as warnings).
+// parties in a copy of the registry that the caller can take (and show as warnings). The copy
+// is made at the first such label, not before: a registry is hundreds of parties and aliases,
+// and a reader (one a CSV body posted to the service) mostly meets none.
+// `registry` must outlive the resolver.
 class PartyResolver {
  public:
   PartyResolver(const PartyRegistry& registry, UnknownParties unknown);
@@ -67,10 +70,11 @@ class PartyResolver {
                               const std::string& field);
   // Local parties made for unknown labels: label -> id.
   const std::map<std::string, std::string>& new_parties() const { return new_parties_; }
-  const PartyRegistry& registry() const { return registry_; }
+  const PartyRegistry& registry() const { return own_ ? *own_ : *base_; }
 
  private:
-  PartyRegistry registry_;
+  const PartyRegistry* base_;
+  std::optional<PartyRegistry> own_;  // base_ and the local parties, once there is one
   UnknownParties unknown_;
   std::map<std::string, std::string> new_parties_;
 };
