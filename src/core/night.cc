@@ -107,11 +107,12 @@ Result<WardCount> Night::CheckOne(Declaration& d, Revision revision,
   if (d.ward.empty()) return BallotError(d, "ward", "a declaration needs a ward");
   if (d.ballot_id.empty()) d.ballot_id = BallotId(d.council, d.ward, election_.date);
 
-  const Council* council = FindCouncil(d.council);
+  const CouncilState* state = StateOf(d.council);
+  const Council* council = state ? &election_.councils[state->index] : nullptr;
   if (!council && !options_.infer_councils)
     return WithKind(BallotError(d, "council", "unknown council '" + d.council + "'"), ErrorKind::kNotFound);
   if (council && council->has_baseline) {
-    const Ward* ward = FindWard(*council, d.ward);
+    const Ward* ward = FindWard(*council, *state, d.ward);
     if (!ward && !d.ward_gss.empty())
       for (const Ward& w : council->wards)
         if (w.gss == d.ward_gss) ward = &w;
@@ -127,7 +128,6 @@ Result<WardCount> Night::CheckOne(Declaration& d, Revision revision,
   if (pending.count(key))
     return WithKind(BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council + "' appears twice in one batch"),
                     ErrorKind::kConflict);
-  const CouncilState* state = StateOf(d.council);
   const bool declared = state && state->declared.count(d.ward);
   if (revision == Revision::kNew && declared)
     return WithKind(BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council +
@@ -161,15 +161,17 @@ Council& Night::InferCouncil(const Declaration& d) {
 
 void Night::ApplyOne(Declaration& d, WardCount count) {
   // A council with no baseline grows with its declarations: its seats are the declared ones.
-  if (const Council* council = FindCouncil(d.council); !council || !council->has_baseline) {
+  CouncilState* found = StateOf(d.council);
+  if (!found || !election_.councils[found->index].has_baseline) {
     Council& c = InferCouncil(d);
+    found = StateOf(c.id);
     if (!c.FindWard(d.ward)) {
       c.wards.push_back(Ward{d.ward, d.ward_gss, d.ward_name, std::vector<SeatUp>(static_cast<size_t>(d.seats))});
       c.total_seats += d.seats;
-      StateOf(c.id)->start.reset();
+      found->start.reset();
     }
   }
-  CouncilState& state = *StateOf(d.council);
+  CouncilState& state = *found;
   auto previous = state.declared.find(d.ward);
   if (previous != state.declared.end()) {
     // A correction: the new result takes the old one's place in the order of declaration.
@@ -185,11 +187,10 @@ void Night::ApplyOne(Declaration& d, WardCount count) {
   Follow(state, result, +1);
 }
 
-const Ward* Night::FindWard(const Council& council, std::string_view ward_id) const {
-  const CouncilState* state = StateOf(council.id);
-  if (!state || !state->start) return council.FindWard(ward_id);  // its setup has just changed
-  auto index = state->start->ward_index.find(ward_id);
-  return index == state->start->ward_index.end() ? nullptr : &council.wards[index->second];
+const Ward* Night::FindWard(const Council& council, const CouncilState& state, std::string_view ward_id) const {
+  if (!state.start) return council.FindWard(ward_id);  // its setup has just changed
+  auto index = state.start->ward_index.find(ward_id);
+  return index == state.start->ward_index.end() ? nullptr : &council.wards[index->second];
 }
 
 void Night::Follow(CouncilState& state, const WardResult& result, int sign) {

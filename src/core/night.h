@@ -21,7 +21,6 @@
 #define PSEPHOS_CORE_NIGHT_H_
 
 #include <map>
-#include <memory>
 #include <optional>
 #include <set>
 #include <span>
@@ -133,8 +132,8 @@ class Night {
   CouncilState* StateOf(std::string_view council_id);
   const CouncilState* StateOf(std::string_view council_id) const;
   // The council's ward with this id, by its start's index (a walk of its wards when the start is
-  // not made yet); nullptr when it has none.
-  const Ward* FindWard(const Council& council, std::string_view ward_id) const;
+  // not made yet); nullptr when it has none. `state` is the council's.
+  const Ward* FindWard(const Council& council, const CouncilState& state, std::string_view ward_id) const;
   // Adds a declared ward's result to its council's outcome, or takes it back (sign -1), when
   // the outcome is following ward by ward; otherwise Redecide decides the council whole.
   void Follow(CouncilState& state, const WardResult& result, int sign);

@@ -13,8 +13,6 @@ Error WardError(const Declaration& d, std::string field, std::string message) {
   return MakeError(std::move(message), std::move(field), d.ballot_id);
 }
 
-// Checks what every status shares: seats, candidates present and distinct, votes >= 0,
-// flags all or none.
 // Whether candidate i has the name and party of an earlier one. Pairwise for a ward's usual
 // handful (no allocation: this runs for every declaration on the live path); a set past that.
 class RepeatedCandidates {
@@ -34,6 +32,8 @@ class RepeatedCandidates {
   std::set<std::pair<std::string_view, std::string_view>> seen_;
 };
 
+// Checks what every status shares: seats, candidates present and distinct, votes >= 0,
+// flags all or none.
 Status CheckCandidates(const Declaration& d) {
   if (d.seats < 1) return WardError(d, "seats", "seats must be at least 1, found " + std::to_string(d.seats));
   RepeatedCandidates repeated(d.candidates);

@@ -210,8 +210,8 @@ TEST(Engine, BadWritesAreRefusedWithNothingLoggedOrApplied) {
   expect_refused(e.ReplaceCouncil(smaller, Desk()), ErrorKind::kInvalid, "seats");
 }
 
-// A declaration replaces its council's part in each tally (PartyTallies::Replace); a setup that
-// moves the council to another region and type takes it out of some tallies and into others.
+// A declaration moves its council's part in each tally (MoveBetween, PartyTallies::Apply); a setup
+// that moves the council to another region and type takes it out of some tallies and into others.
 TEST(Engine, TalliesFollowACouncilMovedToAnotherRegionAndType) {
   GeneratedNight demo = GenerateNight(GeneratorOptions{});
   auto engine = Engine::Open(OpenMemoryLog(), &demo.election, DefaultPartyRegistry(), FixedClock());
