@@ -5,6 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -53,8 +57,22 @@ constexpr auto kSpecial = [] {
   return special;
 }();
 
-// The end of the run of ordinary bytes that starts at `i`.
+// The end of the run of ordinary bytes that starts at `i`. Sixteen bytes a step where SSE2 is
+// there (every x86-64): a byte at a time was a third of reading a results file.
 size_t EndOfRun(std::string_view text, size_t i) {
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'),
+                lf = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, comma), _mm_cmpeq_epi8(bytes, quote)),
+                                         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, cr), _mm_cmpeq_epi8(bytes, lf)),
+                                                      _mm_cmpeq_epi8(bytes, zero)));
+    // movemask takes each byte's top bit: the special bytes, and every byte of 0x80 or more.
+    if (const int mask = _mm_movemask_epi8(_mm_or_si128(special, bytes)); mask != 0)
+      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
   while (i < text.size() && !kSpecial[static_cast<unsigned char>(text[i])]) ++i;
   return i;
 }
@@ -107,9 +125,9 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
     field.clear();
     field_quoted = false;
   };
-  // Hands a finished row on (the header to the table), then clears it for the next one.
-  auto end_row = [&]() -> Status {
-    end_field();
+  // Hands a finished row, its last field ended, on (the header to the table), then clears it
+  // for the next one.
+  auto end_fields = [&]() -> Status {
     Status status;
     if (row_has_content) {
       row.fields.resize(count);
@@ -130,7 +148,18 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
     row_has_content = false;
     return status;
   };
+  auto end_row = [&]() -> Status {
+    end_field();
+    return end_fields();
+  };
   const size_t bom = text.data() - start;  // offsets count from the text as given
+  // After the row's end: the line break at text[i] (CR, LF or CRLF) is passed over, i left on
+  // its last byte, and the next row starts after it.
+  auto next_line = [&](size_t& i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    row.line = ++line;
+    row.offset = bom + i + 1;
+  };
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (static_cast<unsigned char>(c) >= 0x80 || c == '\0') {
@@ -173,14 +202,28 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
       end_field();
       row_has_content = true;
     } else if (c == '\r' || c == '\n') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       if (Status s = end_row(); !s) return s;
-      row.line = ++line;
-      row.offset = bom + i + 1;
+      next_line(i);
     } else {
       const size_t end = EndOfRun(text, i + 1);
       const std::string_view run = text.substr(i, end - i);
       if (!row_has_content && run.find_first_not_of(" \t") != std::string_view::npos) row_has_content = true;
+      const char after = end < text.size() ? text[end] : '"';
+      if (field.empty() && !field_quoted && (after == ',' || after == '\r' || after == '\n')) {
+        // Most fields of a results file: a run of ordinary bytes from one comma to the next,
+        // copied into the row as it is, its comma or line break taken with it.
+        if (count < row.fields.size()) row.fields[count].assign(run);
+        else row.fields.emplace_back(run);
+        ++count;
+        i = end;
+        if (after == ',') {
+          row_has_content = true;
+          continue;
+        }
+        if (Status s = end_fields(); !s) return s;
+        next_line(i);
+        continue;
+      }
       field.append(run);
       i = end - 1;
     }

@@ -25,6 +25,49 @@ TEST(Csv, ByteOrderMarkAndLineEndsGiveTheSameRows) {
   }
 }
 
+// Each way a field can be written, and what it reads as: a plain run between commas is copied
+// whole (the common case); spaces, quotes, UTF-8 and the last field of a file without a final
+// line break take the byte-by-byte path. Both must give these fields and lines.
+TEST(Csv, EveryShapeOfFieldReadsAsWritten) {
+  struct Case {
+    std::string text;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<int64_t> lines;
+  };
+  const std::vector<Case> cases = {
+      {"a,b\n1,2\n", {{"1", "2"}}, {2}},
+      {"a,b\n1,2", {{"1", "2"}}, {2}},
+      {"a,b\r\n1,2\r\n3,4\r\n", {{"1", "2"}, {"3", "4"}}, {2, 3}},
+      {"a,b\r1,2\r3,4", {{"1", "2"}, {"3", "4"}}, {2, 3}},
+      {"a,b\n  1 , 2 \n", {{"  1 ", " 2 "}}, {2}},
+      {"a,b\n1,\n,2\n,\n", {{"1", ""}, {"", "2"}, {"", ""}}, {2, 3, 4}},
+      {"a,b\n\n   \n1,2\n\n", {{"1", "2"}}, {4}},
+      {"a,b\n\"x\",\"y,z\"\n", {{"x", "y,z"}}, {2}},
+      {"a,b\n  \"x\" y,\"say \"\"hi\"\"\"\n", {{"x y", "say \"hi\""}}, {2}},
+      {"a,b\nx\"y,2\n", {{"x\"y", "2"}}, {2}},
+      {"a,b\n\"two\nlines\",2\n3,4\n", {{"two\nlines", "2"}, {"3", "4"}}, {2, 4}},
+      {"a,b\nBée,20\nAnn,Bée\n", {{"Bée", "20"}, {"Ann", "Bée"}}, {2, 3}},
+      {"a,b\nthe first field is longer than sixteen bytes,and so is the second one here\n",
+       {{"the first field is longer than sixteen bytes", "and so is the second one here"}}, {2}},
+  };
+  for (const Case& c : cases) {
+    auto table = ParseCsv(c.text, "a.csv");
+    ASSERT_TRUE(table) << c.text << ": " << table.error().ToString();
+    EXPECT_EQ(table->header, (std::vector<std::string>{"a", "b"})) << c.text;
+    ASSERT_EQ(table->rows.size(), c.rows.size()) << c.text;
+    for (size_t i = 0; i < c.rows.size(); ++i) {
+      EXPECT_EQ(table->rows[i].fields, c.rows[i]) << c.text;
+      EXPECT_EQ(table->rows[i].line, c.lines[i]) << c.text;
+    }
+  }
+  // A row short of a field, ended by a line break or by the end of the file, names its line.
+  for (const char* text : {"a,b\n1,2\n3\n", "a,b\n1,2\n3"}) {
+    auto short_row = ParseCsv(text, "a.csv");
+    ASSERT_FALSE(short_row) << text;
+    EXPECT_EQ(short_row.error().ToString(), "a.csv:3: expected 2 fields, found 1") << text;
+  }
+}
+
 std::vector<CsvRow> RowsOf(const std::function<Status(CsvTable&, const std::function<Status(const CsvRow&)>&)>& parse) {
   CsvTable table;
   std::vector<CsvRow> rows;

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/string_map.h"
 #include "readers/csv.h"
 #include "readers/fields.h"
 #include "readers/internal/ballot_rows.h"
@@ -105,61 +106,46 @@ class DeclarationBuilder {
 
   Status Add(const DcRow& row) {
     if (!first_) first_ = FieldNames{row.name_field, row.elected_field};
-    // A ballot's rows usually come together: its id is taken apart once, not once a candidate.
-    if (!last_ballot_ || last_ballot_->first != row.ballot_id) {
+    // A ballot's rows usually come together: its id is taken apart, its post read and its
+    // entry in the index found once for the run of rows, not once a candidate.
+    if (!last_ || last_->ballot_id != row.ballot_id) {
       auto parts = ParseBallotId(row.ballot_id);
       if (!parts)
         return MakeError("'" + row.ballot_id + "' is not a local ballot id (local.<council>.<ward>[.by].<date>)",
                          row.ballot_field, file_, row.ballot_line);
-      last_ballot_.emplace(row.ballot_id, std::move(*parts));
+      last_.emplace(LastBallot{row.ballot_id, std::move(*parts), nullptr, {}});
     }
-    const BallotIdParts* parts = &last_ballot_->second;
-    if (!options_.election_date.empty() && parts->date != options_.election_date) return {};
+    const BallotIdParts& parts = last_->parts;
+    if (!options_.election_date.empty() && parts.date != options_.election_date) return {};
 
-    const std::string party_id = TrimText(row.party_id);
-    if (party_id.empty()) return MakeError("empty party", row.party_field, file_, row.line);
-    auto label = CommissionLabel(party_id);
-    // An id the registry holds as it is ("RES", "LOCAL:..."): psephos generate writes those
-    // that have no Democracy Club form.
-    if (!label && parties_.registry().Find(party_id)) label = party_id;
-    if (!label)
-      return MakeError("'" + row.party_id + "' is not a Democracy Club party id (party:NN, joint-party:NN-MM, ynmp-party:2)",
-                       row.party_field, file_, row.line);
-    std::string party;
-    if (parties_.registry().Find(*label)) {
-      party = *label;
-    } else if (auto by_name = parties_.registry().Resolve(row.party_name)) {
-      // The registry holds some parties under a local id (LOCAL:english-democrats for
-      // party:17): the name still finds them; say so, as ids and names should agree.
-      party = *by_name;
-      warnings_.push_back(file_ + ":" + std::to_string(row.line) + ": party id " + row.party_id +
-                          " is not in data/parties.csv; read '" + row.party_name + "' as " + party);
-    } else if (options_.unknown_parties == UnknownParties::kLocal) {
-      auto local = parties_.Resolve(row.party_name, file_, row.line, row.party_field);
-      if (!local) return local.error();
-      party = *local;
-    } else {
-      return MakeError("unknown party id '" + row.party_id + "' (" + *label + " '" + row.party_name +
-                           "' is not in data/parties.csv)",
-                       row.party_field, file_, row.line);
-    }
-    if (TrimText(row.person_name).empty())
-      return MakeError("empty candidate name", row.name_field, file_, row.line);
+    auto party = PartyOf(row);
+    if (!party) return party.error();
+    const std::string_view name = TrimView(row.person_name);
+    if (name.empty()) return MakeError("empty candidate name", row.name_field, file_, row.line);
 
-    bool is_new = false;
-    internal::BallotRows& ballot = index_.Get(row.ballot_id, &is_new);
-    Declaration& d = ballot.declaration;
-    std::string ward_gss = GssFromPostId(row.post_id);
-    if (is_new) {
-      ballot.SetPlace(parts->council, CouncilNameFromElection(row.election_name, parts->council),
-                      parts->ward, TrimText(row.post_label), ward_gss);
-      d.rejected = row.spoilt;
-    } else if (d.ward_gss != ward_gss) {
-      return MakeError("post '" + row.post_id + "' differs from the ballot's earlier rows (" +
-                           d.ward_gss + ")",
-                       row.post_field, file_, row.line);
+    if (!last_->rows) {
+      bool is_new = false;
+      internal::BallotRows& ballot = index_.Get(row.ballot_id, &is_new);
+      last_->rows = &ballot;  // valid until the index grows, which only a new ballot id does
+      last_->post_id.clear();
+      if (is_new) {
+        ballot.SetPlace(parts.council, CouncilNameFromElection(row.election_name, parts.council), parts.ward,
+                        TrimText(row.post_label), GssFromPostId(row.post_id));
+        ballot.declaration.rejected = row.spoilt;
+        last_->post_id = row.post_id;
+      }
     }
-    ballot.Add(Candidate{TrimText(row.person_name), party, row.votes, row.elected}, row.line);
+    internal::BallotRows& ballot = *last_->rows;
+    // The post of each row must be the ballot's; a row with the post text of the row before
+    // it in the same ballot has been checked already.
+    if (row.post_id != last_->post_id) {
+      if (const std::string ward_gss = GssFromPostId(row.post_id); ballot.declaration.ward_gss != ward_gss)
+        return MakeError("post '" + row.post_id + "' differs from the ballot's earlier rows (" +
+                             ballot.declaration.ward_gss + ")",
+                         row.post_field, file_, row.line);
+      last_->post_id = row.post_id;
+    }
+    ballot.Add(Candidate{std::string(name), *party, row.votes, row.elected}, row.line);
     return {};
   }
 
@@ -186,13 +172,56 @@ class DeclarationBuilder {
   struct FieldNames {
     std::string name, elected;
   };
+  // The ballot of the row before, taken apart, with its place in the index once found.
+  struct LastBallot {
+    std::string ballot_id;
+    BallotIdParts parts;
+    internal::BallotRows* rows;  // null until a row of the ballot is added
+    std::string post_id;         // the post text last checked against the ballot's
+  };
+
+  // The registry id of the row's party: by its Democracy Club id, or, for an id the registry
+  // does not hold, by its name (a local party when the options allow one).
+  Result<std::string> PartyOf(const DcRow& row) {
+    // A night has a few hundred party ids and millions of rows: an id the registry holds as it
+    // is (or as its label) is resolved once, whatever the row's party name.
+    if (auto cached = party_of_id_.find(std::string_view(row.party_id)); cached != party_of_id_.end())
+      return cached->second;
+    const std::string party_id = TrimText(row.party_id);
+    if (party_id.empty()) return MakeError("empty party", row.party_field, file_, row.line);
+    auto label = CommissionLabel(party_id);
+    // An id the registry holds as it is ("RES", "LOCAL:..."): psephos generate writes those
+    // that have no Democracy Club form.
+    if (!label && parties_.registry().Find(party_id)) label = party_id;
+    if (!label)
+      return MakeError("'" + row.party_id + "' is not a Democracy Club party id (party:NN, joint-party:NN-MM, ynmp-party:2)",
+                       row.party_field, file_, row.line);
+    if (parties_.registry().Find(*label)) {
+      party_of_id_.emplace(row.party_id, *label);
+      return *label;
+    }
+    if (auto by_name = parties_.registry().Resolve(row.party_name)) {
+      // The registry holds some parties under a local id (LOCAL:english-democrats for
+      // party:17): the name still finds them; say so, as ids and names should agree.
+      warnings_.push_back(file_ + ":" + std::to_string(row.line) + ": party id " + row.party_id +
+                          " is not in data/parties.csv; read '" + row.party_name + "' as " + *by_name);
+      return *by_name;
+    }
+    if (options_.unknown_parties == UnknownParties::kLocal)
+      return parties_.Resolve(row.party_name, file_, row.line, row.party_field);
+    return MakeError("unknown party id '" + row.party_id + "' (" + *label + " '" + row.party_name +
+                         "' is not in data/parties.csv)",
+                     row.party_field, file_, row.line);
+  }
+
   std::string file_;
   const ReadOptions& options_;
   PartyResolver parties_;
   internal::BallotIndex index_;
   std::vector<std::string> warnings_;
   std::optional<FieldNames> first_;
-  std::optional<std::pair<std::string, BallotIdParts>> last_ballot_;  // the last row's ballot, taken apart
+  std::optional<LastBallot> last_;
+  StringMap<std::string> party_of_id_;  // a row's party id as written -> the registry id it resolved to
 };
 
 Result<DeclarationSet> BuildDeclarations(const std::vector<DcRow>& rows, const std::string& file,

@@ -12,9 +12,18 @@ namespace psephos::internal {
 namespace {
 
 std::string FoldName(std::string_view name) {
-  std::string out = TrimText(name);
+  std::string out(TrimView(name));
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+bool SameFolded(std::string_view a, std::string_view b) {
+  a = TrimView(a);
+  b = TrimView(b);
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
 }
 
 }  // namespace
@@ -37,11 +46,19 @@ void BallotRows::Add(Candidate candidate, int64_t line) {
 
 Status BallotRows::CheckNoRepeatedCandidate(const std::string& file,
                                             std::string_view field) const {
+  // Pairwise for a ward's usual handful of candidates, with no string made; a set past that.
+  constexpr size_t kPairwise = 32;
+  const std::vector<Candidate>& candidates = declaration.candidates;
   std::set<std::string> seen;
-  for (size_t i = 0; i < declaration.candidates.size(); ++i) {
-    if (!seen.insert(FoldName(declaration.candidates[i].name)).second)
-      return MakeError("candidate '" + declaration.candidates[i].name + "' appears twice in " +
-                           declaration.ballot_id +
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    bool repeated = false;
+    if (candidates.size() <= kPairwise) {
+      for (size_t j = 0; j < i && !repeated; ++j) repeated = SameFolded(candidates[j].name, candidates[i].name);
+    } else {
+      repeated = !seen.insert(FoldName(candidates[i].name)).second;
+    }
+    if (repeated)
+      return MakeError("candidate '" + candidates[i].name + "' appears twice in " + declaration.ballot_id +
                            " (a repeated row, or two contests under one ward)",
                        std::string(field), file, lines[i]);
   }
