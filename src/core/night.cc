@@ -61,6 +61,9 @@ Result<Night> Night::Create(Election election, PartyRegistry registry, NightOpti
                        where + ".seats");
   }
   Night night(std::move(election), std::move(registry), options);
+  size_t wards = 0;
+  for (const Council& c : night.election_.councils) wards += c.wards.size();
+  night.declarations_.reserve(wards);
   for (size_t i = 0; i < night.election_.councils.size(); ++i) {
     const Council& c = night.election_.councils[i];
     CouncilState& state = night.councils_[c.id];
