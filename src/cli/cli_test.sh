@@ -30,6 +30,9 @@ printf '{"election": {"id": "x",\n' >"$tmp/broken.json"
 check broken-json 2 "$bin" parties --night "$tmp/broken.json"; contains broken-json "broken.json:"
 printf 'ballot_paper_id,election_id,post_id,post_label,person_id,person_name,party_id,party_name,votes,elected,turnout_reported,spoilt\nlocal.x.y.2018-05-03,local.x.2018-05-03,MTW:E05000001,Y,1,A B,party:53,Labour Party,-4,t,,\n' >"$tmp/neg.csv"
 check negative-votes 2 "$bin" parties --results "dc-csv:$tmp/neg.csv"; contains negative-votes "neg.csv:2: votes: negative"
+# The setup and the results are read at the same time; the setup's error is still the one told.
+check bad-night-and-results 2 "$bin" parties --night "$tmp/bad.json" --results "dc-csv:$tmp/neg.csv"
+contains bad-night-and-results "councils[0].id: expected a string"
 printf 'what,is,this\n1,2,3\n' >"$tmp/unknown.csv"
 check undetectable 2 "$bin" parties --results "$tmp/unknown.csv"; contains undetectable "cannot tell the results format"
 

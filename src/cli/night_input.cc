@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <future>
+#include <optional>
+#include <sstream>
 
 #include "demo/generator.h"
 #include "readers/night_json.h"
@@ -35,6 +38,35 @@ void AddNightOptions(CLI::App& command, NightInput& input) {
 
 Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
   PartyRegistry registry = DefaultPartyRegistry();
+  // The setup file is read on a thread of its own while the results files are read here: they
+  // do not depend on each other, and at 1000x each takes about as long as the other. It reads
+  // with its own copy of the registry (a results file adds its local parties to `registry` for
+  // the next), and what it finds wrong is still told before anything about the results.
+  std::future<Result<NightFile>> setup;
+  if (!input.night_file.empty())
+    setup = std::async(std::launch::async,
+                       [path = input.night_file, known = registry] { return ReadNightJson(path, known); });
+
+  ReadOptions options;
+  options.election_date = input.date;
+  options.unknown_parties = input.allow_unknown_parties ? UnknownParties::kLocal : UnknownParties::kError;
+  std::vector<std::pair<std::string, std::vector<Declaration>>> results;
+  std::optional<Error> results_error;
+  std::ostringstream results_warnings;
+  for (const std::string& spec : input.results) {
+    auto set = ReadResultsFile(spec, registry, options);
+    if (!set) {
+      results_error = set.error();
+      break;
+    }
+    for (const auto& [label, id] : set->new_parties) {
+      results_warnings << "warning: " << spec << ": unknown party '" << label << "' counted as local party " << id << "\n";
+      if (!registry.Find(id)) (void)registry.Add(Party{id, label, label, "#AAAAAA", ""});
+    }
+    for (const std::string& w : set->warnings) results_warnings << "warning: " << w << "\n";
+    results.emplace_back(spec, std::move(set->declarations));
+  }
+
   Election election;
   // Each source's declarations, applied as one batch each so that an error names its file.
   std::vector<std::pair<std::string, std::vector<Declaration>>> batches;
@@ -43,31 +75,23 @@ Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
     election = std::move(demo.election);
     batches.emplace_back("the demo night", std::move(demo.declarations));
   }
-  if (!input.night_file.empty()) {
-    auto file = ReadNightJson(input.night_file, registry);
+  if (setup.valid()) {
+    auto file = setup.get();
     if (!file) return file.error();
     if (input.demo) return MakeError("give --demo or --night, not both", "--night");
     election = std::move(file->election);
     batches.emplace_back(input.night_file, std::move(file->declarations));
   }
-  ReadOptions options;
-  options.election_date = input.date;
-  options.unknown_parties = input.allow_unknown_parties ? UnknownParties::kLocal : UnknownParties::kError;
-  for (const std::string& spec : input.results) {
-    auto set = ReadResultsFile(spec, registry, options);
-    if (!set) return set.error();
-    for (const auto& [label, id] : set->new_parties) {
-      warnings << "warning: " << spec << ": unknown party '" << label << "' counted as local party " << id << "\n";
-      if (!registry.Find(id)) (void)registry.Add(Party{id, label, label, "#AAAAAA", ""});
-    }
-    for (const std::string& w : set->warnings) warnings << "warning: " << w << "\n";
-    if (election.date.empty() && !set->declarations.empty()) {
+  if (results_error) return *results_error;
+  warnings << results_warnings.str();
+  for (auto& batch : results) {
+    if (election.date.empty() && !batch.second.empty()) {
       // Results alone: the election is the date of the first poll read.
-      const std::string& ballot = set->declarations.front().ballot_id;
+      const std::string& ballot = batch.second.front().ballot_id;
       election.date = ballot.size() >= 10 ? ballot.substr(ballot.size() - 10) : "";
       election.id = "local." + election.date;
     }
-    batches.emplace_back(spec, std::move(set->declarations));
+    batches.push_back(std::move(batch));
   }
   NightOptions night_options;
   // Without a night file there is no setup to check against: councils come from the results.
