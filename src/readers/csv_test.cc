@@ -68,6 +68,139 @@ TEST(Csv, EveryShapeOfFieldReadsAsWritten) {
   }
 }
 
+// The rules of csv.h, a byte at a time and nothing else: what ParseCsv must agree with on any
+// text, however its own loop takes runs of bytes at once. Knows two UTF-8 sequences (é and
+// U+FEFF) and calls any other byte of 0x80 or more, and NUL, not text: the texts below hold no others.
+struct ModelTable {
+  std::string error;  // a phrase of the error's message; empty when the text parses
+  int64_t error_line = 0;
+  std::vector<std::string> header;
+  std::vector<CsvRow> rows;
+};
+
+ModelTable ModelParse(std::string_view text) {
+  ModelTable t;
+  auto fail = [&](std::string phrase, int64_t line) {
+    t.error = std::move(phrase);
+    t.error_line = line;
+    return t;
+  };
+  const size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  text.remove_prefix(bom);
+  if (text.find_first_not_of(" \t") == std::string_view::npos) return fail("the file is empty", 0);
+  auto blank = [](std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; };
+  CsvRow row;
+  std::string field;
+  int64_t line = 1;
+  row.line = 1;
+  row.offset = bom;
+  bool in_quotes = false, quoted = false, content = false, header_pending = true;
+  size_t width = 0;
+  auto end_field = [&] {
+    row.fields.push_back(field);
+    field.clear();
+    quoted = false;
+  };
+  auto end_row = [&]() -> bool {
+    end_field();
+    if (content) {
+      if (header_pending) {
+        t.header = row.fields;
+        width = row.fields.size();
+        header_pending = false;
+      } else if (row.fields.size() != width) {
+        return false;
+      } else {
+        t.rows.push_back(row);
+      }
+    }
+    row.fields.clear();
+    content = false;
+    return true;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\0' || static_cast<unsigned char>(c) >= 0x80) {
+      if (c == '\0') return fail("a NUL byte", line);
+      const std::string_view rest = text.substr(i);
+      const size_t length = rest.starts_with("é") ? 2 : rest.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+      if (length == 0) return fail("is not UTF-8", line);
+      field += rest.substr(0, length);
+      content = content || !in_quotes;
+      i += length - 1;
+    } else if (in_quotes) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        in_quotes = false;
+      } else {
+        if (c == '\n' || (c == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n'))) ++line;
+        field += c;
+      }
+    } else if (c == '"' && blank(field) && !quoted) {
+      field.clear();
+      in_quotes = quoted = content = true;
+    } else if (c == ',') {
+      end_field();
+      content = true;
+    } else if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (!end_row()) return fail("expected " + std::to_string(width) + " fields, found " + std::to_string(row.fields.size()), row.line);
+      row.line = ++line;
+      row.offset = bom + i + 1;
+    } else {
+      field += c;
+      content = content || (c != ' ' && c != '\t');
+    }
+  }
+  if (in_quotes) return fail("a quoted field is never closed", line);
+  if (!end_row()) return fail("expected " + std::to_string(width) + " fields, found " + std::to_string(row.fields.size()), row.line);
+  if (header_pending) return fail("the file has no header row", 1);
+  return t;
+}
+
+// Texts made of the bytes that steer the parser, long and short runs between them, compared
+// with the model: the rows (fields, line, offset) or the error (its message and line).
+TEST(Csv, AgreesWithTheRulesByteByByteOnRandomTexts) {
+  const std::vector<std::string> pieces = {",", ",", "\"", "\"\"", "\n", "\r", "\r\n", " ", "\t", "a", "b",
+                                           "Ann", "seventeen letters", "a run longer than sixteen bytes",
+                                           "é", "\xEF\xBB\xBF", "\xE9", std::string(1, '\0')};
+  uint64_t state = 2018;
+  auto next = [&](uint64_t bound) {  // xorshift: the same texts on every machine
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state % bound;
+  };
+  for (int n = 0; n < 100000; ++n) {
+    std::string text = next(4) == 0 ? "a,b\n" : "";
+    for (uint64_t k = next(24); k > 0; --k) {
+      const uint64_t p = next(100);
+      // The bytes that make an error are rare, so that most texts parse.
+      text += p < 1 ? pieces[15 + next(3)] : pieces[p % 15];
+    }
+    const ModelTable want = ModelParse(text);
+    auto got = ParseCsv(text, "r.csv");
+    ASSERT_EQ(got.ok(), want.error.empty()) << ::testing::PrintToString(text) << " -> "
+                                            << (got ? std::string("rows") : got.error().ToString());
+    if (!got) {
+      EXPECT_NE(got.error().message.find(want.error), std::string::npos) << ::testing::PrintToString(text) << ": " << got.error().ToString();
+      if (want.error_line) {
+        EXPECT_EQ(got.error().line, want.error_line) << ::testing::PrintToString(text);
+      }
+      continue;
+    }
+    ASSERT_EQ(got->header, want.header) << ::testing::PrintToString(text);
+    ASSERT_EQ(got->rows.size(), want.rows.size()) << ::testing::PrintToString(text);
+    for (size_t i = 0; i < want.rows.size(); ++i) {
+      ASSERT_EQ(got->rows[i].fields, want.rows[i].fields) << ::testing::PrintToString(text) << " row " << i;
+      ASSERT_EQ(got->rows[i].line, want.rows[i].line) << ::testing::PrintToString(text) << " row " << i;
+      ASSERT_EQ(got->rows[i].offset, want.rows[i].offset) << ::testing::PrintToString(text) << " row " << i;
+    }
+  }
+}
+
 std::vector<CsvRow> RowsOf(const std::function<Status(CsvTable&, const std::function<Status(const CsvRow&)>&)>& parse) {
   CsvTable table;
   std::vector<CsvRow> rows;
