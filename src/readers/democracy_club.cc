@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -126,7 +127,7 @@ class DeclarationBuilder {
     if (!last_->rows) {
       bool is_new = false;
       internal::BallotRows& ballot = index_.Get(row.ballot_id, &is_new);
-      last_->rows = &ballot;  // valid until the index grows, which only a new ballot id does
+      last_->rows = &ballot;
       last_->post_id.clear();
       if (is_new) {
         ballot.SetPlace(parts.council, CouncilNameFromElection(row.election_name, parts.council), parts.ward,
@@ -153,8 +154,10 @@ class DeclarationBuilder {
     const std::string name_field = first_ ? first_->name : "";
     const std::string elected_field = first_ ? first_->elected : "elected";
     DeclarationSet set;
-    set.declarations.reserve(index_.ballots().size());  // no slack of doubling: 2.9M at 1000x
-    for (internal::BallotRows& ballot : index_.ballots()) {
+    std::deque<internal::BallotRows> ballots = index_.TakeBallots();
+    set.declarations.reserve(ballots.size());  // no slack of doubling: 2.9M at 1000x
+    for (; !ballots.empty(); ballots.pop_front()) {
+      internal::BallotRows& ballot = ballots.front();
       if (Status s = ballot.CheckNoRepeatedCandidate(file_, name_field); !s) return s.error();
       int elected = ballot.ElectedCount();
       if (elected == 0)
@@ -176,7 +179,7 @@ class DeclarationBuilder {
   struct LastBallot {
     std::string ballot_id;
     BallotIdParts parts;
-    internal::BallotRows* rows;  // null until a row of the ballot is added
+    internal::BallotRows* rows;  // null until a row of the ballot is added; stays good (BallotIndex::Get)
     std::string post_id;         // the post text last checked against the ballot's
   };
 

@@ -81,4 +81,9 @@ BallotRows& BallotIndex::Get(const std::string& ballot_id, bool* is_new) {
   return ballots_.back();
 }
 
+std::deque<BallotRows> BallotIndex::TakeBallots() {
+  by_id_ = {};
+  return std::exchange(ballots_, {});
+}
+
 }  // namespace psephos::internal
