@@ -212,8 +212,12 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
       if (field.empty() && !field_quoted && (after == ',' || after == '\r' || after == '\n')) {
         // Most fields of a results file: a run of ordinary bytes from one comma to the next,
         // copied into the row as it is, its comma or line break taken with it.
-        if (count < row.fields.size()) row.fields[count].assign(run);
-        else row.fields.emplace_back(run);
+        if (count < row.fields.size()) {
+          row.fields[count].clear();  // then append: a plain copy where assign checks for overlap
+          row.fields[count].append(run);
+        } else {
+          row.fields.emplace_back(run);
+        }
         ++count;
         i = end;
         if (after == ',') {

@@ -8,7 +8,7 @@ namespace psephos {
 
 std::string TrimText(std::string_view s) { return std::string(TrimView(s)); }
 
-std::string_view TrimView(std::string_view s) {
+std::string_view internal::TrimEnds(std::string_view s) {
   auto strip_front = [&] {
     if (s.starts_with("\xC2\xA0")) { s.remove_prefix(2); return true; }
     if (!s.empty() && (s.front() == ' ' || s.front() == '\t')) { s.remove_prefix(1); return true; }
