@@ -30,6 +30,10 @@ printf '{"election": {"id": "x",\n' >"$tmp/broken.json"
 check broken-json 2 "$bin" parties --night "$tmp/broken.json"; contains broken-json "broken.json:"
 printf 'ballot_paper_id,election_id,post_id,post_label,person_id,person_name,party_id,party_name,votes,elected,turnout_reported,spoilt\nlocal.x.y.2018-05-03,local.x.2018-05-03,MTW:E05000001,Y,1,A B,party:53,Labour Party,-4,t,,\n' >"$tmp/neg.csv"
 check negative-votes 2 "$bin" parties --results "dc-csv:$tmp/neg.csv"; contains negative-votes "neg.csv:2: votes: negative"
+# A council's view lists its wards before any is declared.
+printf '{"election": {"id": "local.2018-05-03", "date": "2018-05-03"}, "councils": [{"id": "x", "name": "Exton", "type": "metropolitan-borough", "region": "North West", "cycle": "thirds", "seats": 2, "not_up": {}, "vacant_not_up": 0, "wards": [{"id": "a", "name": "Ayton", "defending": ["PP53"], "last_won": ["PP53"]}, {"id": "b", "name": "Beeford", "defending": ["PP52"], "last_won": ["PP52"]}]}]}\n' >"$tmp/setup-only.json"
+check council-awaiting 0 "$bin" council x --night "$tmp/setup-only.json"
+contains council-awaiting "Beeford (1 seat): awaiting declaration"
 # The setup and the results are read at the same time; the setup's error is still the one told.
 check bad-night-and-results 2 "$bin" parties --night "$tmp/bad.json" --results "dc-csv:$tmp/neg.csv"
 contains bad-night-and-results "councils[0].id: expected a string"

@@ -185,8 +185,10 @@ std::string CouncilText(const Night& night, const Council& council, Baseline bas
       out += fmt::format("Change {}: {}\n", Describe(b), parts.empty() ? "none" : parts);
     }
   }
+  // Every ward, declared or awaiting, so that before the first declaration (or after every one
+  // was withdrawn) the list says what is still to come.
   const auto* declared = night.Declared(council.id);
-  if (!declared || declared->empty()) return out;
+  if (!declared || council.wards.empty()) return out;
   out += "\n";
   for (const Ward& w : council.wards) {
     auto it = declared->find(w.id);
