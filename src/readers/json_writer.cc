@@ -1,6 +1,10 @@
 #include "readers/json_writer.h"
 
 #include <array>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <nlohmann/json.hpp>
 
 #include "readers/json_text.h"
@@ -10,14 +14,27 @@ namespace {
 
 // Printable ASCII other than the quote and the backslash is written as it is by nlohmann
 // (ensure_ascii off); anything else goes through nlohmann so the bytes cannot differ.
+// Sixteen bytes a step where SSE2 is there (every x86-64): the engine quotes some fifty strings
+// a declaration it logs, and a byte at a time was a twelfth of its work.
 bool IsPlain(std::string_view text) {
   static constexpr auto kPlain = [] {
     std::array<bool, 256> plain{};
     for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
     return plain;
   }();
-  for (char c : text)
-    if (!kPlain[static_cast<unsigned char>(c)]) return false;
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // Signed, a byte of 0x80 or more is below 0x20 too: one compare finds both.
+    const __m128i special = _mm_or_si128(_mm_cmplt_epi8(bytes, space),
+                                         _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)));
+    if (_mm_movemask_epi8(special) != 0) return false;
+  }
+#endif
+  for (; i < text.size(); ++i)
+    if (!kPlain[static_cast<unsigned char>(text[i])]) return false;
   return true;
 }
 

@@ -28,11 +28,22 @@ TEST(JsonWriter, QuotesStringsExactlyAsNlohmannDoes) {
   for (std::string s : {std::string("plain"), std::string("say \"hi\""), std::string("back\\slash"),
                         std::string("tab\tnew\nline\r"), std::string("\x01\x1f\x7f", 3),
                         std::string("Si\xc3\xa2n"), std::string("bad \xff byte"),
-                        std::string("cut \xe2\x82"), std::string("nul\0in", 6), std::string()}) {
+                        std::string("cut \xe2\x82"), std::string("nul\0in", 6), std::string(),
+                        // Past sixteen bytes, and each kind of byte that needs nlohmann at each place
+                        // of a second block of sixteen.
+                        std::string("local.trafford.altrincham.2018-05-03"), std::string(40, '~')}) {
     JsonWriter w;
     w.String(s);
     EXPECT_EQ(w.Take(), JsonText(nlohmann::json(s))) << s;
   }
+  for (char special : {'"', '\\', '\x01', '\x1f', '\x7f', '\xc3', '\xff'})
+    for (size_t at = 0; at < 40; ++at) {
+      std::string s(40, 'a');
+      s[at] = special;
+      JsonWriter w;
+      w.String(s);
+      EXPECT_EQ(w.Take(), JsonText(nlohmann::json(s))) << at;
+    }
 }
 
 Declaration Odd(std::string name, std::optional<bool> elected) {
