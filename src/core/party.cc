@@ -97,11 +97,13 @@ const Party* PartyRegistry::Find(std::string_view id) const {
 }
 
 std::optional<std::string> PartyRegistry::Resolve(std::string_view label) const {
+  // An id as the registry holds it ("PP53", as every setup file names parties) is itself; a
+  // Commission number in another form ("party:53", "pp 53") would come to the same id.
+  if (Find(label)) return std::string(label);
   if (auto ec = AsCommissionId(label)) {
     if (Find(*ec)) return ec;
     return std::nullopt;
   }
-  if (Find(label)) return std::string(label);
   std::string key = Normalize(label);
   if (auto it = aliases_.find(key); it != aliases_.end()) return it->second;
   for (const auto& [prefix, id] : prefixes_)

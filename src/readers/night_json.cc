@@ -24,14 +24,15 @@ class Reader {
     return MakeError(std::move(message), path, file_);
   }
 
-  Result<std::string> String(const json& obj, const std::string& path, const char* key,
-                             bool required) const {
+  // `path` is the object's path, or a function that makes it, as for Party below.
+  template <typename Path>
+  Result<std::string> String(const json& obj, const Path& path, const char* key, bool required) const {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) {
-      if (required) return Fail(Join(path, key), "missing; expected a string");
+      if (required) return Fail(Join(PathOf(path), key), "missing; expected a string");
       return std::string();
     }
-    if (!it->is_string()) return Fail(Join(path, key), "expected a string");
+    if (!it->is_string()) return Fail(Join(PathOf(path), key), "expected a string");
     return it->get<std::string>();
   }
 
@@ -56,10 +57,7 @@ class Reader {
   // seat up (4 million at 1000x), and the path is wanted only when the party is wrong.
   template <typename Path>
   Result<std::string> Party(const json& value, const Path& path) const {
-    auto where = [&]() -> std::string {
-      if constexpr (std::is_invocable_v<Path>) return path();
-      else return path;
-    };
+    auto where = [&] { return PathOf(path); };
     if (!value.is_string()) return Fail(where(), "expected a party id or name");
     const std::string& label = value.get_ref<const std::string&>();
     if (label.starts_with("IND:")) return label;
@@ -75,6 +73,11 @@ class Reader {
   }
   static std::string Index(const std::string& path, size_t i) {
     return path + "[" + std::to_string(i) + "]";
+  }
+  template <typename Path>
+  static std::string PathOf(const Path& path) {
+    if constexpr (std::is_invocable_v<Path>) return path();
+    else return path;
   }
 
  private:
@@ -133,22 +136,23 @@ Result<Council> Reader::ReadCouncil(const json& c, const std::string& path) cons
   if (wards == c.end() || !wards->is_array()) return Fail(Join(path, "wards"), "missing; expected an array of wards");
   for (size_t i = 0; i < wards->size(); ++i) {
     const json& w = (*wards)[i];
-    std::string wpath = Index(Join(path, "wards"), i);
-    if (!w.is_object()) return Fail(wpath, "expected an object");
+    // Made only for an error: a 1000x setup has 2.9 million wards.
+    auto wpath = [&] { return Index(Join(path, "wards"), i); };
+    if (!w.is_object()) return Fail(wpath(), "expected an object");
     Ward ward;
     PSEPHOS_TRY(wname, String(w, wpath, "name", true));
-    ward.name = wname;
+    ward.name = std::move(wname);
     PSEPHOS_TRY(wid, String(w, wpath, "id", false));
-    ward.id = wid.empty() ? Slugify(wname) : wid;
+    ward.id = wid.empty() ? Slugify(ward.name) : std::move(wid);
     PSEPHOS_TRY(wgss, String(w, wpath, "gss", false));
-    ward.gss = wgss;
+    ward.gss = std::move(wgss);
     auto defending = w.find("defending");
     if (defending == w.end() || !defending->is_array() || defending->empty())
-      return Fail(Join(wpath, "defending"), "missing; expected an array with one entry per seat up (a party, or null for a vacancy)");
+      return Fail(Join(wpath(), "defending"), "missing; expected an array with one entry per seat up (a party, or null for a vacancy)");
     auto last_won = w.find("last_won");
     if (last_won != w.end() && !last_won->is_null() &&
         (!last_won->is_array() || last_won->size() != defending->size()))
-      return Fail(Join(wpath, "last_won"), "expected an array as long as 'defending'");
+      return Fail(Join(wpath(), "last_won"), "expected an array as long as 'defending'");
     // An independent defending or last winning a seat is told apart from others by the seat.
     auto control_key = [&](std::string p, size_t s) {
       return p == kIndependent ? PartyRegistry::ControlKey(p, ward.name + " seat " + std::to_string(s + 1)) : p;
@@ -157,11 +161,11 @@ Result<Council> Reader::ReadCouncil(const json& c, const std::string& path) cons
       SeatUp seat;
       const json& dv = (*defending)[s];
       if (!dv.is_null() && dv != "vacant") {
-        PSEPHOS_TRY(p, Party(dv, [&] { return Index(Join(wpath, "defending"), s); }));
+        PSEPHOS_TRY(p, Party(dv, [&] { return Index(Join(wpath(), "defending"), s); }));
         seat.defending = control_key(std::move(p), s);
       }
       if (last_won != w.end() && last_won->is_array() && !(*last_won)[s].is_null()) {
-        PSEPHOS_TRY(p, Party((*last_won)[s], [&] { return Index(Join(wpath, "last_won"), s); }));
+        PSEPHOS_TRY(p, Party((*last_won)[s], [&] { return Index(Join(wpath(), "last_won"), s); }));
         seat.last_won = control_key(std::move(p), s);
       }
       ward.seats_up.push_back(std::move(seat));
