@@ -57,8 +57,8 @@ constexpr auto kSpecial = [] {
   return special;
 }();
 
-// The end of the run of ordinary bytes that starts at `i`. Sixteen bytes a step where SSE2 is
-// there (every x86-64): a byte at a time was a third of reading a results file.
+// The end of the run of ordinary bytes that starts at `i`: sixteen bytes a step where SSE2 is
+// there (every x86-64), the rest a byte at a time.
 size_t EndOfRun(std::string_view text, size_t i) {
 #if defined(__SSE2__)
   const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'),

@@ -46,8 +46,8 @@ struct BallotRows {
 // Ballots by id, remembering the order they were first seen.
 class BallotIndex {
  public:
-  // The ballot with this id; a new one (is_new set) when not seen before.
-  // A ballot's reference stays good while others are added.
+  // The ballot with this id; a new one (is_new set) when not seen before. The reference stays
+  // good while other ballots are added.
   BallotRows& Get(const std::string& ballot_id, bool* is_new = nullptr);
   std::deque<BallotRows>& ballots() { return ballots_; }
   // The ballots in the order first seen, the index left empty. Taking each declaration out and
