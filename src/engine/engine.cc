@@ -115,12 +115,17 @@ Status Engine::StartTallies() {
   return {};
 }
 
-void Engine::Retally(const Council& council, const CouncilOutcome& outcome, int sign) {
-  const CouncilContribution contribution = ContributionOf(outcome, night_->registry());
+template <typename F>
+void Engine::ForEachTallyOf(const Council& council, F&& f) {
   for (auto& [key, pair] : tallies_) {
     if (!pair.front().filter().Matches(council)) continue;  // both baselines share the filter
-    for (PartyTallies& t : pair) t.Add(council, contribution, sign);
+    for (PartyTallies& t : pair) f(t);
   }
+}
+
+void Engine::Retally(const Council& council, const CouncilOutcome& outcome, int sign) {
+  const CouncilContribution contribution = ContributionOf(outcome, night_->registry());
+  ForEachTallyOf(council, [&](PartyTallies& t) { t.Add(council, contribution, sign); });
 }
 
 StateOfParties Engine::Parties(const CouncilFilter& filter, Baseline baseline) const {
@@ -215,10 +220,9 @@ std::string Engine::ApplyChange(const LogEntry& entry, Change change) {
     const CouncilContribution now = ContributionOf(outcome, registry);
     const TallyMove moves[] = {MoveBetween(*was, now, Baseline::kLastFought),
                                MoveBetween(*was, now, Baseline::kEveOfPoll)};
-    for (auto& [key, pair] : tallies_) {
-      if (!pair.front().filter().Matches(council)) continue;  // both baselines share the filter
-      for (PartyTallies& t : pair) t.Apply(council, moves[t.baseline() == Baseline::kLastFought ? 0 : 1]);
-    }
+    ForEachTallyOf(council, [&](PartyTallies& t) {
+      t.Apply(council, moves[t.baseline() == Baseline::kLastFought ? 0 : 1]);
+    });
   } else {
     Retally(council, outcome, +1);
   }

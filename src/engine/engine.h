@@ -147,6 +147,9 @@ class Engine {
   Result<std::string> ApplyEntry(const LogEntry& entry);
   Result<std::string> ApplyMayor(const LogEntry& entry, const std::string& where);
   void Retally(const Council& council, const CouncilOutcome& outcome, int sign);
+  // Calls f(tallies) for the tallies of both baselines of each filter that takes the council.
+  template <typename F>
+  void ForEachTallyOf(const Council& council, F&& f);
   std::string Now() const;
 
   std::unique_ptr<ResultsLog> log_;
