@@ -37,20 +37,20 @@ class Reader {
   }
 
   // A whole number >= 0 and below 10^9, or absent (nullopt) when not required.
-  Result<std::optional<int64_t>> Count(const json& obj, const std::string& path, const char* key,
-                                       bool required) const {
+  template <typename Path>
+  Result<std::optional<int64_t>> Count(const json& obj, const Path& path, const char* key, bool required) const {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) {
-      if (required) return Fail(Join(path, key), "missing; expected a whole number");
+      if (required) return Fail(Join(PathOf(path), key), "missing; expected a whole number");
       return std::optional<int64_t>();
     }
     if (it->is_number_unsigned() || it->is_number_integer()) {
       int64_t v = it->get<int64_t>();
-      if (v < 0) return Fail(Join(path, key), "negative (" + std::to_string(v) + ")");
-      if (v > 1'000'000'000) return Fail(Join(path, key), "too large (" + std::to_string(v) + ")");
+      if (v < 0) return Fail(Join(PathOf(path), key), "negative (" + std::to_string(v) + ")");
+      if (v > 1'000'000'000) return Fail(Join(PathOf(path), key), "too large (" + std::to_string(v) + ")");
       return std::optional<int64_t>(v);
     }
-    return Fail(Join(path, key), "expected a whole number, found " + it->dump());
+    return Fail(Join(PathOf(path), key), "expected a whole number, found " + it->dump());
   }
 
   // `path` is the field's path, or a function that makes it: a setup names a party for every
@@ -220,19 +220,20 @@ Result<Declaration> Reader::ReadDeclaration(const json& d, const std::string& pa
     return Fail(Join(path, "candidates"), "missing; expected an array of candidates");
   for (size_t i = 0; i < candidates->size(); ++i) {
     const json& c = (*candidates)[i];
-    std::string cpath = Index(Join(path, "candidates"), i);
-    if (!c.is_object()) return Fail(cpath, "expected an object");
+    // Made only for an error: every declaration posted to the service has its candidates read here.
+    auto cpath = [&] { return Index(Join(path, "candidates"), i); };
+    if (!c.is_object()) return Fail(cpath(), "expected an object");
     Candidate cand;
     PSEPHOS_TRY(name, String(c, cpath, "name", true));
-    cand.name = name;
+    cand.name = std::move(name);
     auto party = c.find("party");
-    if (party == c.end()) return Fail(Join(cpath, "party"), "missing; expected a party id or name");
-    PSEPHOS_TRY(p, Party(*party, Join(cpath, "party")));
-    cand.party = p;
+    if (party == c.end()) return Fail(Join(cpath(), "party"), "missing; expected a party id or name");
+    PSEPHOS_TRY(p, Party(*party, [&] { return Join(cpath(), "party"); }));
+    cand.party = std::move(p);
     PSEPHOS_TRY(votes, Count(c, cpath, "votes", out.status == PollStatus::kContested));
     cand.votes = votes.value_or(0);
     if (auto e = c.find("elected"); e != c.end() && !e->is_null()) {
-      if (!e->is_boolean()) return Fail(Join(cpath, "elected"), "expected true or false");
+      if (!e->is_boolean()) return Fail(Join(cpath(), "elected"), "expected true or false");
       cand.elected = e->get<bool>();
     }
     out.candidates.push_back(std::move(cand));
