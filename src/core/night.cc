@@ -162,7 +162,7 @@ Council& Night::InferCouncil(const Declaration& d) {
   return election_.councils.back();
 }
 
-void Night::ApplyOne(Declaration& d, WardCount count) {
+bool Night::ApplyOne(Declaration& d, WardCount count) {
   // A council with no baseline grows with its declarations: its seats are the declared ones.
   CouncilState* found = StateOf(d.council);
   if (!found || !election_.councils[found->index].has_baseline) {
@@ -177,17 +177,20 @@ void Night::ApplyOne(Declaration& d, WardCount count) {
   CouncilState& state = *found;
   auto previous = state.declared.find(d.ward);
   if (previous != state.declared.end()) {
-    // A correction: the new result takes the old one's place in the order of declaration.
+    // A correction: the new result takes the old one's place, in the order of declaration and
+    // where it is stored. Every declared ward's declaration is one the night holds in batches_,
+    // so it may be written through the outcome's pointer (which is const for everyone else);
+    // searching declarations_ for it was a pass over the whole night a correction.
     Follow(state, previous->second, -1);
-    for (Declaration* stored : declarations_)
-      if (stored == previous->second.declaration) *stored = std::move(d);
+    *const_cast<Declaration*>(previous->second.declaration) = std::move(d);
     previous->second.count = std::move(count);
     Follow(state, previous->second, +1);
-    return;
+    return false;
   }
   declarations_.push_back(&d);
   const WardResult& result = state.declared[d.ward] = WardResult{&d, std::move(count)};
   Follow(state, result, +1);
+  return true;
 }
 
 const Ward* Night::FindWard(const Council& council, const CouncilState& state, std::string_view ward_id) const {
@@ -248,11 +251,16 @@ std::vector<std::string> Night::Apply(CheckedBatch batch) {
   // wards, 150,000 councils) must not search the councils touched for every ward.
   std::set<std::string, std::less<>> seen;
   std::vector<Declaration>& stored = batches_.emplace_back(std::move(batch.declarations));
+  bool kept = false;
   for (size_t i = 0; i < stored.size(); ++i) {
     std::string council = stored[i].council;
-    ApplyOne(stored[i], std::move(batch.counts[i]));
+    kept |= ApplyOne(stored[i], std::move(batch.counts[i]));
     if (seen.insert(council).second) touched.push_back(std::move(council));
   }
+  // A batch of corrections moved each declaration into the place of the one it corrects: what
+  // is left is empty, and kept it would grow the night by a batch a correction (the soak's
+  // thousands of them).
+  if (!kept) batches_.pop_back();
   for (const std::string& council : touched) Redecide(council);
   return touched;
 }

@@ -115,8 +115,10 @@ class Night {
   // the same batch), filling in the ward id. Returns the count when it is good.
   Result<WardCount> CheckOne(Declaration& declaration, Revision revision,
                              const std::set<std::string>& pending) const;
-  // Applies a declaration where it is stored (in batches_).
-  void ApplyOne(Declaration& declaration, WardCount count);
+  // Applies a declaration where it is stored (in batches_). True when it stays there (a ward
+  // declared for the first time); false when, correcting a declared ward, it was moved into the
+  // place of the declaration it corrects.
+  bool ApplyOne(Declaration& declaration, WardCount count);
   Council& InferCouncil(const Declaration& declaration);
   // What the night keeps of a council beside its setup (election_.councils[index]). While it
   // has a start, its outcome is current and follows ward by ward (Follow, keeping the touches
