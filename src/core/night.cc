@@ -62,10 +62,9 @@ Result<Night> Night::Create(Election election, PartyRegistry registry, NightOpti
   }
   Night night(std::move(election), std::move(registry), options);
   size_t wards = 0;
-  for (const Council& c : night.election_.councils) wards += c.wards.size();
-  night.declarations_.reserve(wards);
   for (size_t i = 0; i < night.election_.councils.size(); ++i) {
     const Council& c = night.election_.councils[i];
+    wards += c.wards.size();
     CouncilState& state = night.councils_[c.id];
     state.index = i;
     // Each council's start is kept from here, so that even its first declaration on the night
@@ -75,6 +74,7 @@ Result<Night> Night::Create(Election election, PartyRegistry registry, NightOpti
     state.outcome = DecideCouncil(c, *state.start, {}, night.registry_, &state.touches);
     // A council with no seats up is settled before the night starts; it has no headline.
   }
+  night.declarations_.reserve(wards);
   return night;
 }
 

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <numeric>
-#include <set>
+#include <string_view>
 #include <utility>
+
+#include "core/repeats.h"
 
 namespace psephos {
 
@@ -13,30 +15,13 @@ Error WardError(const Declaration& d, std::string field, std::string message) {
   return MakeError(std::move(message), std::move(field), d.ballot_id);
 }
 
-// Whether candidate i has the name and party of an earlier one. Pairwise for a ward's usual
-// handful (no allocation: this runs for every declaration on the live path); a set past that.
-class RepeatedCandidates {
- public:
-  explicit RepeatedCandidates(const std::vector<Candidate>& candidates) : candidates_(candidates) {}
-  bool Repeats(size_t i) {
-    const Candidate& c = candidates_[i];
-    if (candidates_.size() > kPairwise) return !seen_.emplace(c.name, c.party).second;
-    for (size_t j = 0; j < i; ++j)
-      if (candidates_[j].name == c.name && candidates_[j].party == c.party) return true;
-    return false;
-  }
-
- private:
-  static constexpr size_t kPairwise = 32;
-  const std::vector<Candidate>& candidates_;
-  std::set<std::pair<std::string_view, std::string_view>> seen_;
-};
-
 // Checks what every status shares: seats, candidates present and distinct, votes >= 0,
 // flags all or none.
 Status CheckCandidates(const Declaration& d) {
   if (d.seats < 1) return WardError(d, "seats", "seats must be at least 1, found " + std::to_string(d.seats));
-  RepeatedCandidates repeated(d.candidates);
+  Repeats repeated(
+      d.candidates, [](const Candidate& a, const Candidate& b) { return a.name == b.name && a.party == b.party; },
+      [](const Candidate& c) { return std::pair<std::string_view, std::string_view>(c.name, c.party); });
   size_t flagged = 0;
   for (size_t i = 0; i < d.candidates.size(); ++i) {
     const Candidate& c = d.candidates[i];
@@ -44,7 +29,7 @@ Status CheckCandidates(const Declaration& d) {
     if (c.name.empty()) return WardError(d, where(".name"), "a candidate needs a name");
     if (c.party.empty()) return WardError(d, where(".party"), "a candidate needs a party (IND for an independent)");
     if (c.votes < 0) return WardError(d, where(".votes"), "negative votes (" + std::to_string(c.votes) + ")");
-    if (repeated.Repeats(i)) return WardError(d, where(""), "candidate '" + c.name + "' appears twice for one party");
+    if (repeated.Of(i)) return WardError(d, where(""), "candidate '" + c.name + "' appears twice for one party");
     if (c.elected) ++flagged;
   }
   if (flagged != 0 && flagged != d.candidates.size())

@@ -1,9 +1,9 @@
 #include "readers/internal/ballot_rows.h"
 
 #include <cctype>
-#include <set>
 #include <utility>
 
+#include "core/repeats.h"
 #include "readers/fields.h"
 #include "readers/internal/council_codes.h"
 
@@ -46,22 +46,15 @@ void BallotRows::Add(Candidate candidate, int64_t line) {
 
 Status BallotRows::CheckNoRepeatedCandidate(const std::string& file,
                                             std::string_view field) const {
-  // Pairwise for a ward's usual handful of candidates, with no string made; a set past that.
-  constexpr size_t kPairwise = 32;
   const std::vector<Candidate>& candidates = declaration.candidates;
-  std::set<std::string> seen;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    bool repeated = false;
-    if (candidates.size() <= kPairwise) {
-      for (size_t j = 0; j < i && !repeated; ++j) repeated = SameFolded(candidates[j].name, candidates[i].name);
-    } else {
-      repeated = !seen.insert(FoldName(candidates[i].name)).second;
-    }
-    if (repeated)
+  Repeats repeated(
+      candidates, [](const Candidate& a, const Candidate& b) { return SameFolded(a.name, b.name); },
+      [](const Candidate& c) { return FoldName(c.name); });
+  for (size_t i = 0; i < candidates.size(); ++i)
+    if (repeated.Of(i))
       return MakeError("candidate '" + candidates[i].name + "' appears twice in " + declaration.ballot_id +
                            " (a repeated row, or two contests under one ward)",
                        std::string(field), file, lines[i]);
-  }
   return {};
 }
 
