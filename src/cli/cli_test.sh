@@ -37,6 +37,12 @@ contains council-awaiting "Beeford (1 seat): awaiting declaration"
 # The setup and the results are read at the same time; the setup's error is still the one told.
 check bad-night-and-results 2 "$bin" parties --night "$tmp/bad.json" --results "dc-csv:$tmp/neg.csv"
 contains bad-night-and-results "councils[0].id: expected a string"
+# PostgreSQL's client is a module loaded only for a postgresql:// log: here it is loaded and
+# reaches no server (port 1); then it is missing, and the error says where it was looked for.
+check postgres-unreachable 1 "$bin" serve --log postgresql://127.0.0.1:1/psephos --port 0
+contains postgres-unreachable "no connection to the database"
+PSEPHOS_POSTGRES_MODULE="$tmp/no-such-module.so" check postgres-no-module 1 "$bin" serve --log postgresql://127.0.0.1:1/psephos --port 0
+contains postgres-no-module "PostgreSQL support is not available: cannot load $tmp/no-such-module.so"
 printf 'what,is,this\n1,2,3\n' >"$tmp/unknown.csv"
 check undetectable 2 "$bin" parties --results "$tmp/unknown.csv"; contains undetectable "cannot tell the results format"
 

@@ -164,7 +164,7 @@ class DeclarationBuilder {
         return MakeError("no candidate is flagged elected in " + ballot.declaration.ballot_id,
                          elected_field, file_, ballot.first_line);
       ballot.declaration.seats = elected;
-      set.declarations.push_back(std::move(ballot.declaration));
+      set.declarations.push_back(ballot.TakeDeclaration());
     }
     set.new_parties = parties_.new_parties();
     set.warnings = std::move(warnings_);

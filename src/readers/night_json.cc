@@ -134,6 +134,9 @@ Result<Council> Reader::ReadCouncil(const json& c, const std::string& path) cons
   }
   auto wards = c.find("wards");
   if (wards == c.end() || !wards->is_array()) return Fail(Join(path, "wards"), "missing; expected an array of wards");
+  // Reserved at their number, as are each ward's seats: grown by doubling, the blocks holding
+  // a night's wards and seats were 30% larger than what they held (massif, 10x night).
+  council.wards.reserve(wards->size());
   for (size_t i = 0; i < wards->size(); ++i) {
     const json& w = (*wards)[i];
     // Made only for an error: a 1000x setup has 2.9 million wards.
@@ -157,6 +160,7 @@ Result<Council> Reader::ReadCouncil(const json& c, const std::string& path) cons
     auto control_key = [&](std::string p, size_t s) {
       return p == kIndependent ? PartyRegistry::ControlKey(p, ward.name + " seat " + std::to_string(s + 1)) : p;
     };
+    ward.seats_up.reserve(defending->size());
     for (size_t s = 0; s < defending->size(); ++s) {
       SeatUp seat;
       const json& dv = (*defending)[s];

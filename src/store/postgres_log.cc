@@ -1,3 +1,5 @@
+// The PostgreSQL results log, built as a module of its own (psephos-postgres.so) that
+// store/postgres_loader.cc loads on first use: see internal/postgres_module.h.
 #include "store/postgres_log.h"
 
 #include <pqxx/pqxx>
@@ -5,8 +7,11 @@
 #include <algorithm>
 #include <regex>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
+
+#include "store/internal/postgres_module.h"
 
 namespace psephos {
 
@@ -262,14 +267,17 @@ class PostgresLog final : public ResultsLog {
 
 }  // namespace
 
-bool IsPostgresUri(const std::string& target) {
-  return target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0;
-}
-
-Result<std::unique_ptr<ResultsLog>> OpenPostgresLog(const std::string& conninfo) {
+// The module's one exported symbol (internal/postgres_module.h); everything else in the module,
+// its own copy of what it uses of core/ and store/ included, is local to it (postgres_module.map).
+extern "C" __attribute__((visibility("default"))) void psephos_open_postgres_log_v1(
+    const std::string& conninfo, Result<std::unique_ptr<ResultsLog>>* out) {
+  static_assert(std::is_same_v<decltype(&psephos_open_postgres_log_v1), internal::PostgresModuleEntry>);
   auto log = std::make_unique<PostgresLog>(conninfo);
-  if (Status s = log->Open(); !s) return s.error();
-  return std::unique_ptr<ResultsLog>(std::move(log));
+  if (Status s = log->Open(); !s) {
+    *out = s.error();
+    return;
+  }
+  *out = std::unique_ptr<ResultsLog>(std::move(log));
 }
 
 }  // namespace psephos

@@ -19,6 +19,11 @@
 // A connection found broken (the database restarted) is made again within the call; a database
 // that cannot be reached is an Error of kind kUnavailable, never a crash, and a later call tries
 // again. docs/POSTGRES.md says how to run it.
+//
+// The log's code and libpq live in a module, psephos-postgres.so, built beside the psephos
+// program and loaded on the first OpenPostgresLog (PSEPHOS_POSTGRES_MODULE names another
+// place): a run that opens no PostgreSQL log does not load libpq and the libraries behind it,
+// about 5 ms of every start. A module that cannot be loaded is an Error of kind kUnavailable.
 #ifndef PSEPHOS_STORE_POSTGRES_LOG_H_
 #define PSEPHOS_STORE_POSTGRES_LOG_H_
 

@@ -41,6 +41,10 @@ struct BallotRows {
   Status CheckNoRepeatedCandidate(const std::string& file, std::string_view field) const;
   // The number of candidates flagged elected (flags absent count as not elected).
   int ElectedCount() const;
+  // The contest, moved out, its candidates held in a block of their number: added a row at a
+  // time they grew by doubling, and a night keeps every declaration, whose candidates' blocks
+  // were then 30% larger than the candidates in them (massif, 10x night).
+  Declaration TakeDeclaration();
 };
 
 // Ballots by id, remembering the order they were first seen.
