@@ -114,6 +114,7 @@ class DeclarationBuilder {
       if (!parts)
         return MakeError("'" + row.ballot_id + "' is not a local ballot id (local.<council>.<ward>[.by].<date>)",
                          row.ballot_field, file_, row.ballot_line);
+      if (last_ && last_->rows) last_->rows->FitCandidates();
       last_.emplace(LastBallot{row.ballot_id, std::move(*parts), nullptr, {}});
     }
     const BallotIdParts& parts = last_->parts;
@@ -154,6 +155,7 @@ class DeclarationBuilder {
     const std::string name_field = first_ ? first_->name : "";
     const std::string elected_field = first_ ? first_->elected : "elected";
     DeclarationSet set;
+    if (last_ && last_->rows) last_->rows->FitCandidates();
     std::deque<internal::BallotRows> ballots = index_.TakeBallots();
     set.declarations.reserve(ballots.size());  // no slack of doubling: 2.9M at 1000x
     for (; !ballots.empty(); ballots.pop_front()) {
@@ -164,7 +166,7 @@ class DeclarationBuilder {
         return MakeError("no candidate is flagged elected in " + ballot.declaration.ballot_id,
                          elected_field, file_, ballot.first_line);
       ballot.declaration.seats = elected;
-      set.declarations.push_back(ballot.TakeDeclaration());
+      set.declarations.push_back(std::move(ballot.declaration));
     }
     set.new_parties = parties_.new_parties();
     set.warnings = std::move(warnings_);

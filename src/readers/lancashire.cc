@@ -105,7 +105,7 @@ Result<DeclarationSet> ReadLancashireCsvText(std::string_view text, std::string 
                            ballot.declaration.ballot_id + " but seats_contested is " +
                            std::to_string(ballot.declaration.seats),
                        "elected", table->file, ballot.first_line);
-    set.declarations.push_back(ballot.TakeDeclaration());
+    set.declarations.push_back(std::move(ballot.declaration));
   }
   set.new_parties = parties.new_parties();
   return set;

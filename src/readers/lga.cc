@@ -207,7 +207,7 @@ Result<DeclarationSet> ReadLgaCsvText(std::string_view text, std::string file,
       return MakeError("no candidate is ELECTED in " + ballot.declaration.ballot_id, "Elected",
                        table->file, ballot.first_line);
     ballot.declaration.seats = seats;
-    set.declarations.push_back(ballot.TakeDeclaration());
+    set.declarations.push_back(std::move(ballot.declaration));
   }
   for (const auto& [type, rows] : skipped)
     set.warnings.push_back(table->file + ": skipped " + std::to_string(rows) + " rows of " + type +
@@ -274,7 +274,7 @@ Result<DeclarationSet> ReadWardVotesCsvText(std::string_view text, std::string f
     if (Status s = ballot.CheckNoRepeatedCandidate(table->file, "candidate"); !s) return s.error();
     if (ballot.declaration.seats < 1)
       return MakeError("seats for " + ballot.declaration.ward + " must be at least 1", "seats", table->file, ballot.first_line);
-    set.declarations.push_back(ballot.TakeDeclaration());
+    set.declarations.push_back(std::move(ballot.declaration));
   }
   set.new_parties = parties.new_parties();
   return set;

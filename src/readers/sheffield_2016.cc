@@ -256,7 +256,7 @@ Result<DeclarationSet> ReadSheffield2016Text(std::string_view results_text, std:
     }
   }
 
-  for (internal::BallotRows& ballot : index.ballots()) set.declarations.push_back(ballot.TakeDeclaration());
+  for (internal::BallotRows& ballot : index.ballots()) set.declarations.push_back(std::move(ballot.declaration));
   set.new_parties = parties.new_parties();
   return set;
 }

@@ -64,11 +64,6 @@ int BallotRows::ElectedCount() const {
   return n;
 }
 
-Declaration BallotRows::TakeDeclaration() {
-  declaration.candidates.shrink_to_fit();
-  return std::move(declaration);
-}
-
 BallotRows& BallotIndex::Get(const std::string& ballot_id, bool* is_new) {
   auto it = by_id_.find(ballot_id);
   if (is_new) *is_new = it == by_id_.end();
