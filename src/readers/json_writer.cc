@@ -1,5 +1,6 @@
 #include "readers/json_writer.h"
 
+#include <algorithm>
 #include <array>
 
 #if defined(__SSE2__)
@@ -38,39 +39,38 @@ bool IsPlain(std::string_view text) {
   return true;
 }
 
-void AppendQuoted(std::string& out, std::string_view text) {
-  if (IsPlain(text)) {
-    const size_t at = out.size();
-    out.resize(at + text.size() + 2);
-    out[at] = '"';
-    text.copy(out.data() + at + 1, text.size());
-    out.back() = '"';
-  } else {
-    out += JsonText(nlohmann::json(std::string(text)));
-  }
-}
-
 }  // namespace
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
-  BeforeValue();
-  AppendQuoted(out_, key);
-  out_ += ':';
+  String(key);
+  Put(':');
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::String(std::string_view value) {
   BeforeValue();
-  AppendQuoted(out_, value);
+  if (IsPlain(value)) {
+    char* at = Room(value.size() + 2);
+    at[0] = '"';
+    std::memcpy(at + 1, value.data(), value.size());
+    at[value.size() + 1] = '"';
+    size_ += value.size() + 2;
+  } else {
+    Append(JsonText(nlohmann::json(std::string(value))));
+  }
   return *this;
 }
 
+void JsonWriter::Grow(size_t n) { out_.resize(std::max({out_.size() * 2, size_ + n, size_t{1024}})); }
+
 std::string JsonWriter::Take() {
-  has_member_.clear();
-  after_key_ = false;
+  out_.resize(size_);
   std::string text = std::move(out_);
-  out_ = std::string();
+  out_ = std::string();  // room is made again only if the writer is used again
+  size_ = 0;
+  depth_ = 0;
+  after_key_ = false;
   return text;
 }
 

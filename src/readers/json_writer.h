@@ -27,7 +27,7 @@ namespace psephos {
 class JsonWriter {
  public:
   // Room for a declaration of a dozen candidates without growing.
-  JsonWriter() { out_.reserve(1024); }
+  JsonWriter() : out_(1024, '\0') { has_member_.reserve(8); }
 
   JsonWriter& BeginObject() { return Open('{'); }
   JsonWriter& EndObject() { return Close('}'); }
@@ -35,25 +35,24 @@ class JsonWriter {
   JsonWriter& EndArray() { return Close(']'); }
   JsonWriter& Key(std::string_view key);
   // A key written as a literal in the program: known plain, so not scanned for escapes, and
-  // written with its quotes and colon in one append.
+  // written with its quotes and colon in one copy.
   template <size_t N>
   JsonWriter& Key(const char (&key)[N]) {
-    char quoted[N + 2];
-    quoted[0] = '"';
-    std::memcpy(quoted + 1, key, N - 1);
-    quoted[N] = '"';
-    quoted[N + 1] = ':';
     BeforeValue();
-    out_.append(quoted, N + 2);
+    char* at = Room(N + 2);
+    at[0] = '"';
+    std::memcpy(at + 1, key, N - 1);
+    at[N] = '"';
+    at[N + 1] = ':';
+    size_ += N + 2;
     after_key_ = true;
     return *this;
   }
   JsonWriter& String(std::string_view value);
   JsonWriter& Int(int64_t value) {
     BeforeValue();
-    char digits[24];
-    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-    out_.append(digits, end);
+    char* at = Room(20);  // the most digits and sign an int64_t has
+    size_ = std::to_chars(at, at + 20, value).ptr - out_.data();
     return *this;
   }
   JsonWriter& Bool(bool value) { return Literal(value ? std::string_view("true") : std::string_view("false")); }
@@ -66,21 +65,24 @@ class JsonWriter {
 
  private:
   // The small steps are here, not in the .cc, so that a writer's caller inlines them: the
-  // engine writes a few dozen of them for every declaration it logs.
+  // engine writes some fifty of them for every declaration it logs. Each writes into `out_`
+  // at `size_`, made room for first: a byte or a few at a time, std::string's append and
+  // push_back were calls that checked the capacity, and a tenth of logging a declaration.
   JsonWriter& Open(char bracket) {
     BeforeValue();
-    out_ += bracket;
-    has_member_.push_back(false);
+    Put(bracket);
+    if (depth_ == has_member_.size()) has_member_.push_back(false);
+    has_member_[depth_++] = false;
     return *this;
   }
   JsonWriter& Close(char bracket) {
-    has_member_.pop_back();
-    out_ += bracket;
+    --depth_;
+    Put(bracket);
     return *this;
   }
   JsonWriter& Literal(std::string_view text) {
     BeforeValue();
-    out_.append(text);
+    Append(text);
     return *this;
   }
   // The comma before a value, unless it follows its key or is the first of its object or array.
@@ -89,15 +91,32 @@ class JsonWriter {
       after_key_ = false;
       return;
     }
-    if (!has_member_.empty()) {
-      if (has_member_.back()) out_ += ',';
-      has_member_.back() = true;
+    if (depth_ > 0) {
+      if (has_member_[depth_ - 1]) Put(',');
+      has_member_[depth_ - 1] = true;
     }
   }
+  // Where the next `n` bytes go; `out_` grows (doubling) when they do not fit.
+  char* Room(size_t n) {
+    if (size_ + n > out_.size()) Grow(n);
+    return out_.data() + size_;
+  }
+  void Grow(size_t n);
+  void Put(char c) {
+    *Room(1) = c;
+    ++size_;
+  }
+  void Append(std::string_view text) {
+    std::memcpy(Room(text.size()), text.data(), text.size());
+    size_ += text.size();
+  }
 
-  std::string out_;
-  // For each open object or array, whether it has a member yet (a comma goes before the next).
+  std::string out_;  // the text is out_[0, size_); the rest is room
+  size_t size_ = 0;
+  // For each open object or array (the first depth_), whether it has a member yet (a comma goes
+  // before the next).
   std::vector<unsigned char> has_member_;
+  size_t depth_ = 0;
   bool after_key_ = false;
 };
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 #include <nlohmann/json.hpp>
 
 #include "readers/json_text.h"
@@ -22,6 +24,30 @@ TEST(JsonWriter, WritesCompactJsonWithCommasInTheRightPlaces) {
   const std::string key = "say \"hi\"";  // not a literal: quoted like any string
   w.BeginObject().Key(key).Int(1).EndObject();
   EXPECT_EQ(w.Take(), R"({"say \"hi\"":1})");
+}
+
+// The writer makes room as it goes (1,024 bytes at first, then doubling): a text many times
+// that, written a few bytes at a time and in one long string, every int64_t at its widest.
+TEST(JsonWriter, GrowsPastItsFirstRoom) {
+  for (int round = 0; round < 2; ++round) {  // and again once taken
+    JsonWriter w;
+    nlohmann::json expected = nlohmann::json::array();
+    w.BeginArray();
+    for (int64_t i = 0; i < 700; ++i) {
+      w.Int(i * 7919 - 1000000);
+      expected.push_back(i * 7919 - 1000000);
+      w.BeginObject().Key("k").Bool(i % 2 == 0).EndObject();
+      expected.push_back({{"k", i % 2 == 0}});
+    }
+    const std::string long_text(5000, 'x');
+    w.String(long_text).Int(INT64_MIN).Int(INT64_MAX).EndArray();
+    expected.push_back(long_text);
+    expected.push_back(INT64_MIN);
+    expected.push_back(INT64_MAX);
+    EXPECT_EQ(w.Take(), JsonText(expected));
+    w.BeginArray().String("again").EndArray();
+    EXPECT_EQ(w.Take(), R"(["again"])");
+  }
 }
 
 TEST(JsonWriter, QuotesStringsExactlyAsNlohmannDoes) {
