@@ -53,7 +53,7 @@ JsonWriter& JsonWriter::String(std::string_view value) {
   if (IsPlain(value)) {
     char* at = Room(value.size() + 2);
     at[0] = '"';
-    std::memcpy(at + 1, value.data(), value.size());
+    if (!value.empty()) std::memcpy(at + 1, value.data(), value.size());
     at[value.size() + 1] = '"';
     size_ += value.size() + 2;
   } else {

@@ -45,8 +45,8 @@ TEST(JsonWriter, GrowsPastItsFirstRoom) {
     expected.push_back(INT64_MIN);
     expected.push_back(INT64_MAX);
     EXPECT_EQ(w.Take(), JsonText(expected));
-    w.BeginArray().String("again").EndArray();
-    EXPECT_EQ(w.Take(), R"(["again"])");
+    w.BeginArray().String("again").String(std::string_view()).EndArray();
+    EXPECT_EQ(w.Take(), R"(["again",""])");
   }
 }
 
