@@ -5,9 +5,11 @@
 // lacks does not end the parse before the rest of the row is read. Where a reader's output
 // feeds a count (BLT ballots, SV results) the count runs too, since a profile the reader
 // accepts is one the count must survive. Night JSON is also written back and re-read: what
-// WriteNightJson writes, ParseNightJson must accept.
+// WriteNightJson writes, ParseNightJson must accept; and its two paths (simdjson, nlohmann)
+// must read the same night from whatever the first accepts.
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "core/stv.h"
@@ -17,6 +19,7 @@
 #include "readers/composition_2018.h"
 #include "readers/constituency_csv.h"
 #include "readers/democracy_club.h"
+#include "readers/internal/night_json_paths.h"
 #include "readers/lancashire.h"
 #include "readers/lga.h"
 #include "readers/london_2014.h"
@@ -77,6 +80,13 @@ void Sheffield2016(std::string_view in) {
 void Lancashire(std::string_view in) { (void)ReadLancashireCsvText(in, "fuzz.csv", Registry(), Lenient()); }
 
 void NightJson(std::string_view in) {
+  // The two paths of ParseNightJson: what simdjson's accepts, nlohmann's must accept the same.
+  if (std::optional<NightFile> fast = internal::ParseNightJsonWithSimdjson(in, "fuzz.json", Registry())) {
+    Result<NightFile> exact = internal::ParseNightJsonWithNlohmann(in, "fuzz.json", Registry());
+    if (!exact) PropertyFailed("night-json", "simdjson's path accepts what nlohmann's refuses: " + exact.error().ToString());
+    if (WriteNightJson(fast->election, fast->declarations) != WriteNightJson(exact->election, exact->declarations))
+      PropertyFailed("night-json", "simdjson's path and nlohmann's read different nights");
+  }
   Result<NightFile> night = ParseNightJson(in, "fuzz.json", Registry());
   if (!night) return;
   const std::string written = WriteNightJson(night->election, night->declarations);

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "readers/csv.h"
+#include "readers/internal/night_json_paths.h"
 #include "readers/party_registry_reader.h"
+#include "testing.h"
 
 namespace psephos {
 namespace {
@@ -57,6 +60,45 @@ TEST(NightJson, ErrorsComeInTheSameOrderWhateverTheOrderOfMembers) {
   auto not_a_council = ParseNightJson(R"({"election": {"id": "e", "date": "d"}, "councils": [[1], 2]})", "n.json", registry);
   ASSERT_FALSE(not_a_council);
   EXPECT_EQ(not_a_council.error().field, "councils[0]");
+}
+
+// ParseNightJson reads through simdjson and falls back to nlohmann for a file simdjson cannot
+// parse or the reader finds wrong. What the first path accepts, the second must read the same.
+void ExpectPathsAgree(const std::string& text) {
+  const PartyRegistry& registry = DefaultPartyRegistry();
+  std::optional<NightFile> fast = internal::ParseNightJsonWithSimdjson(text, "n.json", registry);
+  Result<NightFile> exact = internal::ParseNightJsonWithNlohmann(text, "n.json", registry);
+  ASSERT_TRUE(fast) << text;
+  ASSERT_TRUE(exact) << exact.error().ToString();
+  EXPECT_EQ(WriteNightJson(fast->election, fast->declarations), WriteNightJson(exact->election, exact->declarations))
+      << text;
+}
+
+TEST(NightJson, BothPathsReadTheSameNight) {
+  auto fixture = ReadFile(testing::ProjectFile("tests/fixtures/trafford-2018.json"));
+  ASSERT_TRUE(fixture) << fixture.error().ToString();
+  ExpectPathsAgree(*fixture);
+  ExpectPathsAgree(Night("", "", false));
+  ExpectPathsAgree(Night("", "", true));
+  // Where the libraries differ, the fast path reads as nlohmann's document does: a key given
+  // twice is its last value; seats not up go in key order (which numbers the independents).
+  ExpectPathsAgree(Night(R"(, "IND": 2, "LAB": 1, "GRN": 0, "LAB": 3)", R"(, "seats": 1, "electorate": 900)", false));
+  ExpectPathsAgree(R"({"election": {"id": "x", "date": "2018-05-03", "id": "local.2018-05-03"},
+                      "councils": [], "declarations": [], "councils": []})");
+}
+
+TEST(NightJson, ErrorsAreNlohmannsWhicheverPathFindsThem) {
+  const PartyRegistry& registry = DefaultPartyRegistry();
+  for (const std::string& text : {Night(R"(, "LAB": 1.0)", "", false), Night(R"(, "LAB": 18446744073709551615)", "", false),
+                                   Night("", R"(, "electorate": 1e3)", false), Night("", "", false) + ",",
+                                   std::string("\xEF\xBB\xBF") + Night("", "", false),
+                                   Night(R"(, "LAB": 1}, "x": {)", "", false)}) {
+    Result<NightFile> told = ParseNightJson(text, "n.json", registry);
+    Result<NightFile> exact = internal::ParseNightJsonWithNlohmann(text, "n.json", registry);
+    ASSERT_EQ(told.ok(), exact.ok()) << text;
+    if (!told) EXPECT_EQ(told.error().ToString(), exact.error().ToString());
+    else EXPECT_EQ(WriteNightJson(told->election, told->declarations), WriteNightJson(exact->election, exact->declarations));
+  }
 }
 
 }  // namespace
