@@ -242,6 +242,36 @@ TEST(Csv, AFileStreamedGivesTheRowsOfItsText) {
   EXPECT_NE(missing.error().ToString().find("cannot open"), std::string::npos);
 }
 
+// A big file is parsed on a thread of its own, batches ahead of on_row: the rows handed on
+// before an error, and the error, are the ones the text gives, whether the parser finds it (a
+// row of three fields, a byte not UTF-8) or on_row does (and the parser is stopped).
+TEST(Csv, AFileParsedAheadStopsAtTheSameErrorAsItsText) {
+  std::string text = "name,votes\n";
+  for (int i = 0; text.size() < (size_t{3} << 20); ++i) text += "candidate " + std::to_string(i) + "," + std::to_string(i) + "\n";
+  testing::TempDir dir;
+  for (const std::string& bad : {std::string("a,b,c\n"), std::string("caf\xE9,1\n"), std::string()}) {
+    const std::string whole = text + bad + "after,1\n";
+    const std::string path = dir.File("bad.csv");
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << whole;
+    for (size_t stop_at : {size_t{0}, size_t{700}, size_t{5000}, SIZE_MAX}) {
+      auto run = [&](auto parse) {
+        std::vector<int64_t> lines;
+        CsvTable table;
+        Status s = parse(table, [&](const CsvRow& row) -> Status {
+          if (lines.size() == stop_at) return MakeError("on_row says no", "", "", row.line);
+          lines.push_back(row.line);
+          return {};
+        });
+        return std::pair{lines, s.ok() ? std::string("ok") : s.error().ToString()};
+      };
+      const auto from_text = run([&](CsvTable& t, const auto& on_row) { return ParseCsvRows(whole, t, true, on_row); });
+      const auto from_file = run([&](CsvTable& t, const auto& on_row) { return ParseCsvFileRows(path, t, true, on_row); });
+      EXPECT_EQ(from_file.second, from_text.second) << bad.size() << " " << stop_at;
+      EXPECT_EQ(from_file.first, from_text.first) << bad.size() << " " << stop_at;
+    }
+  }
+}
+
 TEST(Csv, TextThatIsNotUtf8IsRefusedWithItsLine) {
   using namespace std::string_literals;  // "\0" inside a literal, kept
   struct Case {
