@@ -55,7 +55,7 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
 
 // ParseCsvRows on a file, for the biggest inputs (a 1000x night's results are 2.3 GB): the file
 // is mapped rather than read, and the pages the parse has gone past are handed back as it goes,
-// so it is never in memory whole. A file of a megabyte or more is parsed on a thread of its
+// so it is never in memory whole. A file of 4 MiB or more is parsed on a thread of its
 // own, a few batches of rows ahead of on_row (which runs on the calling thread): the same rows
 // in the same order, and the same first error, as ParseCsvRows gives. Rows (and their fields)
 // must not be kept past on_row: they are copies, but nothing else of the file survives. A pipe
