@@ -242,12 +242,12 @@ TEST(Csv, AFileStreamedGivesTheRowsOfItsText) {
   EXPECT_NE(missing.error().ToString().find("cannot open"), std::string::npos);
 }
 
-// A big file is parsed on a thread of its own, batches ahead of on_row: the rows handed on
+// A big file (4 MiB or more) is parsed on a thread of its own, batches ahead of on_row: the rows handed on
 // before an error, and the error, are the ones the text gives, whether the parser finds it (a
 // row of three fields, a byte not UTF-8) or on_row does (and the parser is stopped).
 TEST(Csv, AFileParsedAheadStopsAtTheSameErrorAsItsText) {
   std::string text = "name,votes\n";
-  for (int i = 0; text.size() < (size_t{3} << 20); ++i) text += "candidate " + std::to_string(i) + "," + std::to_string(i) + "\n";
+  for (int i = 0; text.size() < (size_t{5} << 20); ++i) text += "candidate " + std::to_string(i) + "," + std::to_string(i) + "\n";
   testing::TempDir dir;
   for (const std::string& bad : {std::string("a,b,c\n"), std::string("caf\xE9,1\n"), std::string()}) {
     const std::string whole = text + bad + "after,1\n";
