@@ -242,9 +242,10 @@ TEST(Csv, AFileStreamedGivesTheRowsOfItsText) {
   EXPECT_NE(missing.error().ToString().find("cannot open"), std::string::npos);
 }
 
-// A big file (4 MiB or more) is parsed on a thread of its own, batches ahead of on_row: the rows handed on
-// before an error, and the error, are the ones the text gives, whether the parser finds it (a
-// row of three fields, a byte not UTF-8) or on_row does (and the parser is stopped).
+// A big file (4 MiB or more) is parsed on a thread of its own, batches ahead of on_row: the
+// rows handed on before an error, and the error, are the ones the text gives, whether the
+// parser finds it (a row of three fields, a byte not UTF-8) or on_row does (and the parser is
+// stopped).
 TEST(Csv, AFileParsedAheadStopsAtTheSameErrorAsItsText) {
   std::string text = "name,votes\n";
   for (int i = 0; text.size() < (size_t{5} << 20); ++i) text += "candidate " + std::to_string(i) + "," + std::to_string(i) + "\n";
