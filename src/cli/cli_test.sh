@@ -34,6 +34,13 @@ check negative-votes 2 "$bin" parties --results "dc-csv:$tmp/neg.csv"; contains 
 printf '{"election": {"id": "local.2018-05-03", "date": "2018-05-03"}, "councils": [{"id": "x", "name": "Exton", "type": "metropolitan-borough", "region": "North West", "cycle": "thirds", "seats": 2, "not_up": {}, "vacant_not_up": 0, "wards": [{"id": "a", "name": "Ayton", "defending": ["PP53"], "last_won": ["PP53"]}, {"id": "b", "name": "Beeford", "defending": ["PP52"], "last_won": ["PP52"]}]}]}\n' >"$tmp/setup-only.json"
 check council-awaiting 0 "$bin" council x --night "$tmp/setup-only.json"
 contains council-awaiting "Beeford (1 seat): awaiting declaration"
+# The night is made from the setup on the setup's thread; that its seats do not add up is told
+# after a results file's error (as when it was made after reading them), and alone otherwise.
+sed 's/"seats": 2/"seats": 3/' "$tmp/setup-only.json" >"$tmp/seats-wrong.json"
+check seats-wrong-and-results 2 "$bin" parties --night "$tmp/seats-wrong.json" --results "dc-csv:$tmp/neg.csv"
+contains seats-wrong-and-results "neg.csv:2: votes: negative"
+check seats-wrong 2 "$bin" parties --night "$tmp/seats-wrong.json"
+contains seats-wrong "but the council has 3"
 # The setup and the results are read at the same time; the setup's error is still the one told.
 check bad-night-and-results 2 "$bin" parties --night "$tmp/bad.json" --results "dc-csv:$tmp/neg.csv"
 contains bad-night-and-results "councils[0].id: expected a string"

@@ -36,16 +36,38 @@ void AddNightOptions(CLI::App& command, NightInput& input) {
                    "instead of refusing the file");
 }
 
+namespace {
+
+// What the setup thread gives: the night file's declarations and either the night made from its
+// councils or, when a results file may still add a party to the registry, its election.
+struct Setup {
+  std::vector<Declaration> declarations;
+  std::optional<Result<Night>> night;
+  Election election;  // when `night` is not made
+};
+
+}  // namespace
+
 Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
   PartyRegistry registry = DefaultPartyRegistry();
-  // The setup file is read on a thread of its own while the results files are read here: they
-  // do not depend on each other, and at 1000x each takes about as long as the other. It reads
-  // with its own copy of the registry (a results file adds its local parties to `registry` for
-  // the next), and what it finds wrong is still told before anything about the results.
-  std::future<Result<NightFile>> setup;
+  // The setup file is read, and the night made from it, on a thread of its own while the results
+  // files are read here: they do not depend on each other, and reading the results is the longer.
+  // It has its own copy of the registry, which is the whole of it unless a results file may add
+  // local parties (--allow-unknown-parties): then the night is made here, after them. What the
+  // setup has wrong is still told before anything about the results, and a night that cannot be
+  // made after them.
+  std::future<Result<Setup>> setup;
   if (!input.night_file.empty())
-    setup = std::async(std::launch::async,
-                       [path = input.night_file, known = registry] { return ReadNightJson(path, known); });
+    setup = std::async(std::launch::async, [path = input.night_file, known = registry,
+                                            make_night = !input.allow_unknown_parties]() -> Result<Setup> {
+      auto file = ReadNightJson(path, known);
+      if (!file) return file.error();
+      Setup out;
+      out.declarations = std::move(file->declarations);
+      if (make_night) out.night = Night::Create(std::move(file->election), known);
+      else out.election = std::move(file->election);
+      return out;
+    });
 
   ReadOptions options;
   options.election_date = input.date;
@@ -75,17 +97,19 @@ Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
     election = std::move(demo.election);
     batches.emplace_back("the demo night", std::move(demo.declarations));
   }
+  std::optional<Result<Night>> made;
   if (setup.valid()) {
     auto file = setup.get();
     if (!file) return file.error();
     if (input.demo) return MakeError("give --demo or --night, not both", "--night");
-    election = std::move(file->election);
+    if (file->night) made = std::move(file->night);
+    else election = std::move(file->election);
     batches.emplace_back(input.night_file, std::move(file->declarations));
   }
   if (results_error) return *results_error;
   warnings << results_warnings.str();
   for (auto& batch : results) {
-    if (election.date.empty() && !batch.second.empty()) {
+    if (!made && election.date.empty() && !batch.second.empty()) {
       // Results alone: the election is the date of the first poll read.
       const std::string& ballot = batch.second.front().ballot_id;
       election.date = ballot.size() >= 10 ? ballot.substr(ballot.size() - 10) : "";
@@ -96,7 +120,7 @@ Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
   NightOptions night_options;
   // Without a night file there is no setup to check against: councils come from the results.
   night_options.infer_councils = input.night_file.empty() && !input.demo;
-  auto night = Night::Create(std::move(election), std::move(registry), night_options);
+  Result<Night> night = made ? std::move(*made) : Night::Create(std::move(election), std::move(registry), night_options);
   if (!night) {
     Error e = night.error();
     if (e.file.empty()) e.file = input.night_file;
