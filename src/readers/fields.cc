@@ -61,15 +61,20 @@ Result<int64_t> ParseCount(const CsvTable& table, const CsvRow& row, size_t colu
 
 Result<std::optional<int64_t>> ParseOptionalCount(const CsvTable& table, const CsvRow& row,
                                                   size_t column) {
-  if (TrimText(row.fields[column]).empty()) return std::optional<int64_t>();
+  if (TrimView(row.fields[column]).empty()) return std::optional<int64_t>();
   auto v = ParseCount(table, row, column);
   if (!v) return v.error();
   return std::optional<int64_t>(*v);
 }
 
 std::optional<bool> ParseFlagText(std::string_view text) {
-  std::string t = TrimText(text);
-  for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Lowered into a buffer on the stack, not a string: a flag is read for every candidate row.
+  const std::string_view trimmed = TrimView(text);
+  char buffer[12];
+  if (trimmed.size() > sizeof buffer) return std::nullopt;  // longer than any flag
+  for (size_t i = 0; i < trimmed.size(); ++i)
+    buffer[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(trimmed[i])));
+  const std::string_view t(buffer, trimmed.size());
   if (t == "yes" || t == "y" || t == "true" || t == "t" || t == "elected" || t == "1") return true;
   if (t == "no" || t == "n" || t == "false" || t == "f" || t == "not elected" || t == "0") return false;
   return std::nullopt;
@@ -78,7 +83,7 @@ std::optional<bool> ParseFlagText(std::string_view text) {
 Result<bool> ParseFlag(const CsvTable& table, const CsvRow& row, size_t column,
                        bool empty_is_false) {
   const std::string& text = row.fields[column];
-  if (empty_is_false && TrimText(text).empty()) return false;
+  if (empty_is_false && TrimView(text).empty()) return false;
   if (auto v = ParseFlagText(text)) return *v;
   return table.FieldError(row, column, "'" + text + "' is not an elected flag (expected yes/no, true/false, t/f, ELECTED/NOT ELECTED)");
 }
