@@ -1,5 +1,9 @@
 #include "cli/night_input.h"
 
+#if PSEPHOS_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 #include <algorithm>
 #include <cctype>
 #include <future>
@@ -38,6 +42,17 @@ void AddNightOptions(CLI::App& command, NightInput& input) {
 
 namespace {
 
+// Memory the program frees goes back to the system at once rather than after mimalloc's delay
+// (25 ms, in case it is wanted again): building a night frees a great deal on one thread (the
+// setup's document; the results' rows once they are declarations) while another allocates, and
+// with the delay the 100x batch's peak was 610 MB, not 563 (the time the same). Nothing to do
+// under another allocator.
+void ReturnFreedMemoryAtOnce() {
+#if PSEPHOS_MIMALLOC
+  mi_option_set(mi_option_decommit_delay, 0);
+#endif
+}
+
 // What the setup thread gives: the night file's declarations and either the night made from its
 // councils or, when a results file may still add a party to the registry, its election.
 struct Setup {
@@ -49,6 +64,7 @@ struct Setup {
 }  // namespace
 
 Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
+  ReturnFreedMemoryAtOnce();
   PartyRegistry registry = DefaultPartyRegistry();
   // The setup file is read, and the night made from it, on a thread of its own while the results
   // files are read here: they do not depend on each other, and reading the results is the longer.
