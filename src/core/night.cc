@@ -27,8 +27,8 @@ Night::Night(Election election, PartyRegistry registry, NightOptions options)
     : election_(std::move(election)), registry_(std::move(registry)), options_(options) {}
 
 Result<Night> Night::Create(Election election, PartyRegistry registry, NightOptions options) {
-  std::set<std::string> ward_gss;
-  std::set<std::string> council_ids;
+  StringSet ward_gss;  // hashed: 2.9 million wards at 1000x
+  StringSet council_ids;
   for (const Council& c : election.councils) {
     std::string where = "councils." + c.id;
     if (c.id.empty()) return MakeError("a council needs an id", "councils[].id");
@@ -104,7 +104,7 @@ const std::map<std::string, WardResult>* Night::Declared(std::string_view counci
 }
 
 Result<WardCount> Night::CheckOne(Declaration& d, Revision revision,
-                                  const std::set<std::string>& pending) const {
+                                  const StringSet& pending) const {
   if (d.council.empty()) return BallotError(d, "council", "a declaration needs a council");
   if (d.ward.empty()) d.ward = Slugify(d.ward_name);
   if (d.ward.empty()) return BallotError(d, "ward", "a declaration needs a ward");
@@ -234,7 +234,11 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
   CheckedBatch batch;
   batch.revision = revision;
   batch.counts.reserve(declarations.size());
-  std::set<std::string> pending;  // council/ward of this batch, to catch a ward twice in it
+  // Council/ward of this batch, to catch a ward twice in it. Hashed: a whole night in one batch
+  // (psephos outcomes at 1000x: 2.9 million wards) made an ordered set's string compares a tenth
+  // of checking it.
+  StringSet pending;
+  pending.reserve(declarations.size());
   for (Declaration& d : declarations) {
     auto count = CheckOne(d, revision, pending);
     if (!count) return count.error();
@@ -249,7 +253,7 @@ std::vector<std::string> Night::Apply(CheckedBatch batch) {
   std::vector<std::string> touched;
   // Membership in a set: a whole night in one batch (psephos outcomes at 1000x: 3 million
   // wards, 150,000 councils) must not search the councils touched for every ward.
-  std::set<std::string, std::less<>> seen;
+  StringSet seen;
   std::vector<Declaration>& stored = batches_.emplace_back(std::move(batch.declarations));
   bool kept = false;
   for (size_t i = 0; i < stored.size(); ++i) {

@@ -114,7 +114,7 @@ class Night {
   // Checks a declaration against the night as it is plus `pending` (earlier declarations of
   // the same batch), filling in the ward id. Returns the count when it is good.
   Result<WardCount> CheckOne(Declaration& declaration, Revision revision,
-                             const std::set<std::string>& pending) const;
+                             const StringSet& pending) const;
   // Applies a declaration where it is stored (in batches_). True when it stays there (a ward
   // declared for the first time); false when, correcting a declared ward, it was moved into the
   // place of the declaration it corrects.

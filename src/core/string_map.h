@@ -1,8 +1,9 @@
 // string_map.h
 //
-// A hash map keyed by string and looked up by string_view without making a string: for the
-// lookups on the path of every declaration (councils, wards, parties), where a std::map's
-// string compares and a key's allocation were what the incremental benchmark measured.
+// A hash map (and set) keyed by string and looked up by string_view without making a string:
+// for the lookups on the path of every declaration (councils, wards, parties), where a
+// std::map's string compares and a key's allocation were what the incremental benchmark
+// measured, and for sets as large as a night (a batch's wards: 2.9 million at 1000x).
 //
 //   StringMap<size_t> index;
 //   index.emplace("trafford", 0);
@@ -14,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace psephos {
 
@@ -24,6 +26,7 @@ struct StringHash {
 
 template <typename T>
 using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 }  // namespace psephos
 
