@@ -1,0 +1,45 @@
+// The ballot index the readers assemble contests with (readers/internal/ballot_rows.h).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "readers/internal/ballot_rows.h"
+
+namespace psephos::internal {
+namespace {
+
+// Ballots come back by id, however many there are and however their rows are spread: a ballot
+// met again is the same one (its rows added to), a new one goes after all before it.
+TEST(BallotIndex, FindsEachBallotAgainAndKeepsTheOrderFirstSeen) {
+  BallotIndex index;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 20000; ++i) ids.push_back("local.council-" + std::to_string(i % 97) + ".ward-" + std::to_string(i) + ".2018-05-03");
+  ids.push_back("");  // an id like any other here; the readers refuse it before
+  for (size_t i = 0; i < ids.size(); ++i) {
+    bool is_new = false;
+    BallotRows& rows = index.Get(ids[i], &is_new);
+    ASSERT_TRUE(is_new) << i;
+    rows.first_line = static_cast<int64_t>(i);
+    // Every so often an earlier ballot's rows again (a file not in ballot order).
+    if (i % 7 == 0) {
+      const size_t earlier = i / 2;
+      BallotRows& again = index.Get(ids[earlier], &is_new);
+      ASSERT_FALSE(is_new) << i;
+      ASSERT_EQ(again.first_line, static_cast<int64_t>(earlier));
+      ASSERT_EQ(again.declaration.ballot_id, ids[earlier]);
+    }
+  }
+  bool is_new = true;
+  EXPECT_EQ(&index.Get(ids[12345], &is_new), &index.ballots()[12345]);
+  EXPECT_FALSE(is_new);
+  std::deque<BallotRows> taken = index.TakeBallots();
+  ASSERT_EQ(taken.size(), ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) ASSERT_EQ(taken[i].declaration.ballot_id, ids[i]);
+  EXPECT_TRUE(index.ballots().empty());
+  index.Get("local.a.b.2018-05-03", &is_new);  // and it is used again from nothing
+  EXPECT_TRUE(is_new);
+}
+
+}  // namespace
+}  // namespace psephos::internal
