@@ -131,6 +131,10 @@ class DeclarationBuilder {
       last_->rows = &ballot;
       last_->post_id.clear();
       if (is_new) {
+        // Room for the candidates of most wards at once, rather than growing a row at a time
+        // (four blocks and a move of each candidate before it for eight); cut to their number
+        // when the run ends (FitCandidates).
+        ballot.declaration.candidates.reserve(8);
         ballot.SetPlace(parts.council, CouncilNameFromElection(row.election_name, parts.council), parts.ward,
                         TrimText(row.post_label), GssFromPostId(row.post_id));
         ballot.declaration.rejected = row.spoilt;
