@@ -236,9 +236,8 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
   batch.counts.reserve(declarations.size());
   // Council/ward of this batch, to catch a ward twice in it. Hashed: a whole night in one batch
   // (psephos outcomes at 1000x: 2.9 million wards) made an ordered set's string compares a tenth
-  // of checking it.
-  // The last declaration needs no entry (none comes after it): a live declaration, a batch of
-  // one, makes no set at all.
+  // of checking it. The last declaration needs no entry (none comes after it), so a live
+  // declaration, a batch of one, makes no set at all.
   StringSet pending;
   if (declarations.size() > 1) pending.reserve(declarations.size());
   for (Declaration& d : declarations) {

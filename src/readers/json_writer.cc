@@ -62,12 +62,15 @@ JsonWriter& JsonWriter::String(std::string_view value) {
   return *this;
 }
 
-void JsonWriter::Grow(size_t n) { out_.resize(std::max({out_.size() * 2, size_ + n, size_t{1024}})); }
+void JsonWriter::Grow(size_t n) {
+  constexpr size_t kFirstRoom = 1024;
+  out_.resize(std::max({out_.size() * 2, size_ + n, kFirstRoom}));
+}
 
 std::string JsonWriter::Take() {
   out_.resize(size_);
   std::string text = std::move(out_);
-  out_ = std::string();  // room is made again only if the writer is used again
+  out_ = std::string();  // room is made again, by Grow, only if the writer is used again
   size_ = 0;
   depth_ = 0;
   after_key_ = false;

@@ -26,8 +26,7 @@ namespace psephos {
 
 class JsonWriter {
  public:
-  // Room for a declaration of a dozen candidates without growing.
-  JsonWriter() : out_(1024, '\0') { has_member_.reserve(8); }
+  JsonWriter() { has_member_.reserve(8); }
 
   JsonWriter& BeginObject() { return Open('{'); }
   JsonWriter& EndObject() { return Close('}'); }
@@ -97,7 +96,8 @@ class JsonWriter {
       has_member_[depth_ - 1] = true;
     }
   }
-  // Where the next `n` bytes go; `out_` grows (doubling) when they do not fit.
+  // Where the next `n` bytes go; `out_` grows (doubling) when they do not fit, from room for a
+  // declaration of a dozen candidates at the first write.
   char* Room(size_t n) {
     if (size_ + n > out_.size()) Grow(n);
     return out_.data() + size_;
