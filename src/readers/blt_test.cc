@@ -37,6 +37,21 @@ TEST(Blt, CrLfAndBlankLines) {
   EXPECT_EQ(profile->title, "T");
 }
 
+// A lone "\r" ends a line too, "\r\n" is one end, and a byte-order mark is not part of the
+// header; line numbers count every line, blank ones included.
+TEST(Blt, LineEndsAndNumbers) {
+  auto profile = ParseBlt("\xEF\xBB\xBF" "2 1\r5 1 0\r\n\n4 2 1 0\r0\rA\rB\rT", "w.blt");
+  ASSERT_TRUE(profile) << profile.error().ToString();
+  EXPECT_EQ(profile->ballots.size(), 2u);
+  EXPECT_EQ(profile->candidates, (std::vector<std::string>{"A", "B"}));
+  auto bad = ParseBlt("2 1\r\n\r\n5 1 0\r\r4 3 0\r\n0\r\nA\r\nB\r\nT", "w.blt");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().ToString(), "w.blt:5: preference 1: a preference for candidate 3, but the ward has 2 candidates");
+  auto cut = ParseBlt("2 1\r\n5 1 0\r\n\r\n", "w.blt");
+  ASSERT_FALSE(cut);
+  EXPECT_EQ(cut.error().ToString(), "w.blt:4: ballots: the file ends before the line '0' that closes the ballots");
+}
+
 struct Bad {
   const char* text;
   const char* error;  // the whole of Error::ToString()
