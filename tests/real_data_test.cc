@@ -120,7 +120,7 @@ TEST(Trafford2018, NocGainFromConservative) {
   EXPECT_EQ(o.eve_of_poll.Of("PP90"), 3);
   EXPECT_EQ(o.eve_of_poll.vacant, 1);
   // After: Lab 30, Con 29, LD 2, Green 2.
-  std::map<std::string, int> after{{"PP53", 30}, {"PP52", 29}, {"PP90", 2}, {"PP63", 2}};
+  SeatsByKey after{{"PP53", 30}, {"PP52", 29}, {"PP90", 2}, {"PP63", 2}};
   EXPECT_EQ(o.after.seats, after);
   EXPECT_EQ(o.after.unknown, 0);
   EXPECT_TRUE(o.control.IsNoc());
@@ -130,10 +130,10 @@ TEST(Trafford2018, NocGainFromConservative) {
             "Trafford: NOC gain from Conservative, Labour the largest party");
   EXPECT_EQ(o.LargestParties(), std::vector<std::string>{"PP53"});
   // Against the last time the seats were fought (the BBC's figures): Con -5, Lab +4, LD -1, Green +2.
-  std::map<std::string, int> last{{"PP52", -5}, {"PP53", 4}, {"PP90", -1}, {"PP63", 2}};
+  SeatsByKey last{{"PP52", -5}, {"PP53", 4}, {"PP90", -1}, {"PP63", 2}};
   EXPECT_EQ(o.change_last_fought, last);
   // Against the eve of poll: Con -4 (the vacancy was theirs but not a seat they held), Lab +4, LD -1, Green +2.
-  std::map<std::string, int> eve{{"PP52", -4}, {"PP53", 4}, {"PP90", -1}, {"PP63", 2}};
+  SeatsByKey eve{{"PP52", -4}, {"PP53", 4}, {"PP90", -1}, {"PP63", 2}};
   EXPECT_EQ(o.change_eve_of_poll, eve);
 
   // The September 2018 composition file agrees.
@@ -141,7 +141,7 @@ TEST(Trafford2018, NocGainFromConservative) {
   ASSERT_TRUE(compositions.ok()) << compositions.error().ToString();
   for (const CouncilComposition& c : *compositions)
     if (c.council_gss == "E08000009") {
-      EXPECT_EQ(c.seats, after);
+      EXPECT_EQ(SeatsByKey(c.seats.begin(), c.seats.end()), after);
     }
 }
 

@@ -26,7 +26,7 @@ int Composition::Total() const {
 }
 
 int Composition::Of(std::string_view key) const {
-  auto it = seats.find(std::string(key));
+  auto it = seats.find(key);
   return it == seats.end() ? 0 : it->second;
 }
 
@@ -64,7 +64,7 @@ const Control& CouncilOutcome::Before(Baseline baseline) const {
   return baseline == Baseline::kLastFought ? before_last_fought : before_eve_of_poll;
 }
 
-const std::map<std::string, int>& CouncilOutcome::Change(Baseline baseline) const {
+const SeatsByKey& CouncilOutcome::Change(Baseline baseline) const {
   return baseline == Baseline::kLastFought ? change_last_fought : change_eve_of_poll;
 }
 
@@ -93,7 +93,7 @@ CouncilStart StartCouncil(const Council& council) {
   out.wards_total = static_cast<int>(council.wards.size());
 
   Composition not_up;
-  not_up.seats = council.not_up;
+  not_up.seats.insert(boost::container::ordered_unique_range, council.not_up.begin(), council.not_up.end());
   not_up.vacant = council.vacant_not_up;
   out.eve_of_poll = out.last_fought = out.after = not_up;
   start.ward_index.reserve(council.wards.size());
@@ -128,7 +128,7 @@ void AddWard(CouncilOutcome& out, OutcomeTouches& touches, const Council& counci
 
   // Change by totals group: a group stays in the map while some declared seat touches it, as
   // DecideCouncil's map has every group it ever added to, even when the sum is nought.
-  auto change = [&](std::map<std::string, int>& values, std::map<std::string, int>& touched,
+  auto change = [&](SeatsByKey& values, SeatsByKey& touched,
                     std::string_view key, int delta) {
     std::string group(registry.TotalsGroup(key));  // short ids: made in place, not allocated
     auto t = touched.try_emplace(group, 0).first;

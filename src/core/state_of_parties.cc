@@ -65,7 +65,7 @@ CouncilContribution ContributionOf(const CouncilOutcome& outcome, const PartyReg
                                     std::pair{Baseline::kEveOfPoll, &c.eve_of_poll}}) {
     // Already by totals group, one entry a group; a group whose seats did not change in sum still
     // counts as touched, as in the outcome.
-    const std::map<std::string, int>& change = outcome.Change(baseline);
+    const SeatsByKey& change = outcome.Change(baseline);
     against->seats_change.assign(change.begin(), change.end());
     // Control after, against control before under the same baseline. A council with no
     // baseline (or an incomplete one) counts for control but not for change.

@@ -28,7 +28,7 @@ json CompositionJson(const Composition& c) {
   return {{"seats", seats}, {"vacant", c.vacant}, {"unknown", c.unknown}, {"total", c.Total()}};
 }
 
-json ChangeJson(const std::map<std::string, int>& change) {
+json ChangeJson(const SeatsByKey& change) {
   json out = json::object();
   for (const auto& [group, n] : change) out[group] = n;
   return out;
