@@ -1,6 +1,7 @@
 #include "core/council_outcome.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace psephos {
 
@@ -85,6 +86,24 @@ std::string CouncilOutcome::Label(Baseline baseline, const PartyRegistry& regist
   return "NOC hold";
 }
 
+uint32_t WardIndex::Hash(std::string_view id) { return static_cast<uint32_t>(std::hash<std::string_view>{}(id)); }
+
+WardIndex::WardIndex(const std::vector<Ward>& wards) {
+  by_hash_.reserve(wards.size());
+  for (size_t i = 0; i < wards.size(); ++i) by_hash_.push_back({Hash(wards[i].id), static_cast<uint32_t>(i)});
+  std::sort(by_hash_.begin(), by_hash_.end(),
+            [](const Entry& a, const Entry& b) { return a.hash < b.hash || (a.hash == b.hash && a.position < b.position); });
+}
+
+std::optional<size_t> WardIndex::Find(const std::vector<Ward>& wards, std::string_view id) const {
+  const uint32_t hash = Hash(id);
+  auto it = std::lower_bound(by_hash_.begin(), by_hash_.end(), hash,
+                             [](const Entry& e, uint32_t h) { return e.hash < h; });
+  for (; it != by_hash_.end() && it->hash == hash; ++it)
+    if (wards[it->position].id == id) return it->position;
+  return std::nullopt;
+}
+
 CouncilStart StartCouncil(const Council& council) {
   CouncilStart start;
   CouncilOutcome& out = start.undeclared;
@@ -96,10 +115,9 @@ CouncilStart StartCouncil(const Council& council) {
   not_up.seats.insert(boost::container::ordered_unique_range, council.not_up.begin(), council.not_up.end());
   not_up.vacant = council.vacant_not_up;
   out.eve_of_poll = out.last_fought = out.after = not_up;
-  start.ward_index.reserve(council.wards.size());
+  start.ward_index = WardIndex(council.wards);
   for (size_t i = 0; i < council.wards.size(); ++i) {
     const Ward& ward = council.wards[i];
-    start.ward_index.emplace(ward.id, i);
     out.seats_up += static_cast<int>(ward.seats_up.size());
     for (const SeatUp& seat : ward.seats_up) {
       if (seat.defending) ++out.eve_of_poll.seats[*seat.defending];
@@ -172,8 +190,8 @@ CouncilOutcome DecideCouncil(const Council& council, const CouncilStart& start,
   OutcomeTouches& t = touches ? *touches : local;
   t = OutcomeTouches{};
   for (const auto& [ward_id, result] : declared) {
-    auto index = start.ward_index.find(ward_id);
-    if (index != start.ward_index.end()) AddWard(out, t, council, council.wards[index->second], result, registry, +1);
+    if (auto index = start.ward_index.Find(council.wards, ward_id))
+      AddWard(out, t, council, council.wards[*index], result, registry, +1);
   }
   SettleControl(out);
   return out;

@@ -195,16 +195,16 @@ bool Night::ApplyOne(Declaration& d, WardCount count) {
 
 const Ward* Night::FindWard(const Council& council, const CouncilState& state, std::string_view ward_id) const {
   if (!state.start) return council.FindWard(ward_id);  // its setup has just changed
-  auto index = state.start->ward_index.find(ward_id);
-  return index == state.start->ward_index.end() ? nullptr : &council.wards[index->second];
+  auto index = state.start->ward_index.Find(council.wards, ward_id);
+  return index ? &council.wards[*index] : nullptr;
 }
 
 void Night::Follow(CouncilState& state, const WardResult& result, int sign) {
   if (!state.start) return;  // Redecide works it out whole
-  auto ward = state.start->ward_index.find(result.declaration->ward);
-  if (ward == state.start->ward_index.end()) return;
   const Council& council = election_.councils[state.index];
-  AddWard(state.outcome, state.touches, council, council.wards[ward->second], result, registry_, sign);
+  auto ward = state.start->ward_index.Find(council.wards, result.declaration->ward);
+  if (!ward) return;
+  AddWard(state.outcome, state.touches, council, council.wards[*ward], result, registry_, sign);
 }
 
 void Night::Redecide(const std::string& council_id) {
