@@ -110,10 +110,6 @@ struct CouncilOutcome {
   std::vector<std::string> LargestParties() const { return after.Largest(); }
 };
 
-// The part of a council's outcome that depends only on its setup: the compositions before,
-// the seats up, and where each ward sits. Night works it out once a council, not at every
-// declaration, so deciding a council costs its declared wards, not all its seats (the
-// incremental benchmark: one declaration with every view updated).
 // A council's wards by id: each ward's position in council.wards beside a hash of its id, sorted
 // by hash for a binary search over integers, the id compared only where the hashes agree. Eight
 // bytes a ward, where a hash map made a node and a copy of the id for each (some 72 bytes: 200 MB
@@ -136,6 +132,10 @@ class WardIndex {
   std::vector<Entry> by_hash_;
 };
 
+// The part of a council's outcome that depends only on its setup: the compositions before,
+// the seats up, and where each ward sits. Night works it out once a council, not at every
+// declaration, so deciding a council costs its declared wards, not all its seats (the
+// incremental benchmark: one declaration with every view updated).
 struct CouncilStart {
   CouncilOutcome undeclared;  // the outcome while no ward is declared
   WardIndex ward_index;       // over council.wards

@@ -22,6 +22,14 @@ TEST(WardIndex, FindsEachWardByIdWhateverTheOrderOfTheSetup) {
   EXPECT_EQ(index.Find(wards, ""), std::nullopt);
 }
 
+TEST(WardIndex, ThousandsOfWards) {
+  std::vector<Ward> wards;
+  for (int i = 0; i < 5000; ++i) wards.push_back(Ward{"ward-" + std::to_string(i * 7919 % 5000), "", "", {SeatUp{}}});
+  const WardIndex index(wards);
+  for (size_t i = 0; i < wards.size(); ++i) ASSERT_EQ(index.Find(wards, wards[i].id), i) << wards[i].id;
+  for (int i = 5000; i < 6000; ++i) ASSERT_EQ(index.Find(wards, "ward-" + std::to_string(i)), std::nullopt) << i;
+}
+
 TEST(WardIndex, ACouncilWithNoWardsFindsNone) {
   const std::vector<Ward> none;
   EXPECT_EQ(WardIndex(none).Find(none, "altrincham"), std::nullopt);
