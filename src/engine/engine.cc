@@ -107,6 +107,7 @@ Status Engine::StartTallies() {
                         CouncilType::kNonMetropolitanDistrict, CouncilType::kUnitary})
     filters.push_back(CouncilFilter{false, std::nullopt, t});
   tallies_.clear();
+  tallies_of_.clear();
   for (const CouncilFilter& f : filters) {
     auto& pair = tallies_[f.Describe()];
     pair = {PartyTallies(f, Baseline::kLastFought), PartyTallies(f, Baseline::kEveOfPoll)};
@@ -117,10 +118,12 @@ Status Engine::StartTallies() {
 
 template <typename F>
 void Engine::ForEachTallyOf(const Council& council, F&& f) {
-  for (auto& [key, pair] : tallies_) {
-    if (!pair.front().filter().Matches(council)) continue;  // both baselines share the filter
-    for (PartyTallies& t : pair) f(t);
-  }
+  auto [found, is_new] = tallies_of_.try_emplace(council.id);
+  if (is_new)
+    for (auto& [key, pair] : tallies_)
+      if (pair.front().filter().Matches(council)) found->second.push_back(&pair);  // both baselines share it
+  for (std::vector<PartyTallies>* pair : found->second)
+    for (PartyTallies& t : *pair) f(t);
 }
 
 void Engine::Retally(const Council& council, const CouncilOutcome& outcome, int sign) {
@@ -211,9 +214,14 @@ std::string Engine::ApplyChange(const LogEntry& entry, Change change) {
     else
       was = ContributionOf(old_outcome, registry);
   }
-  if (change.batch) night_->Apply(std::move(*change.batch));
-  else if (change.setup) night_->ReplaceCouncil(std::move(*change.setup));
-  else night_->Withdraw(council_id, change.ward);
+  if (change.batch) {
+    night_->Apply(std::move(*change.batch));
+  } else if (change.setup) {
+    night_->ReplaceCouncil(std::move(*change.setup));
+    tallies_of_.erase(council_id);  // its type or region may be new
+  } else {
+    night_->Withdraw(council_id, change.ward);
+  }
   const Council& council = *night_->FindCouncil(council_id);
   const CouncilOutcome& outcome = *night_->Outcome(council_id);
   if (was) {

@@ -229,9 +229,17 @@ TEST(Engine, TalliesFollowACouncilMovedToAnotherRegionAndType) {
   auto filters = SomeFilters(e.night());
   filters.push_back(CouncilFilter{false, moved.region, std::nullopt});
   filters.push_back(CouncilFilter{false, std::nullopt, moved.type});
-  for (const CouncilFilter& f : filters)
-    for (Baseline b : {Baseline::kLastFought, Baseline::kEveOfPoll})
-      EXPECT_EQ(Describe(e.Parties(f, b)), Describe(TallyParties(e.night(), f, b))) << f.Describe();
+  auto expect_tallies_true = [&](const char* when) {
+    for (const CouncilFilter& f : filters)
+      for (Baseline b : {Baseline::kLastFought, Baseline::kEveOfPoll})
+        EXPECT_EQ(Describe(e.Parties(f, b)), Describe(TallyParties(e.night(), f, b))) << f.Describe() << ", " << when;
+  };
+  expect_tallies_true("after the move");
+  // And the council's next change moves the tallies of its new region and type, not its old.
+  const auto* declared = e.night().Declared(moved.id);
+  ASSERT_TRUE(declared && !declared->empty());
+  ASSERT_TRUE(e.Withdraw(moved.id, declared->begin()->first, Desk()));
+  expect_tallies_true("after a withdrawal in the moved council");
 }
 
 TEST(Engine, CouncilSetupReplacedChangesTheBaselineNotTheResults) {
