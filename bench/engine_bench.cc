@@ -13,6 +13,7 @@
 //                            the log entry written, on an in-memory log (no durability)
 //   BM_EngineDeclareSqlite/S/N  the same on the SQLite results log (WAL, synchronous=FULL: an
 //                            fsync each), for the first N declarations of the night
+//   BM_LogPage               GET /api/log's body for a page of 1,000 declarations
 //
 //   build/release/bench/psephos_engine_bench --benchmark_filter='BM_NightApply/1$'
 #include <benchmark/benchmark.h>
@@ -29,6 +30,7 @@
 #include "core/state_of_parties.h"
 #include "demo/generator.h"
 #include "engine/engine.h"
+#include "publish/live_views.h"
 #include "readers/party_registry_reader.h"
 #include "store/memory_log.h"
 #include "store/sqlite_log.h"
@@ -140,7 +142,30 @@ void BM_EngineDeclareSqlite(benchmark::State& state) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
+// GET /api/log's body for a page of 1,000 declarations as the engine logged them.
+void BM_LogPage(benchmark::State& state) {
+  GeneratedNight night = GenerateNight(GeneratorOptions{});
+  auto engine = Engine::Open(OpenMemoryLog(), &night.election, DefaultPartyRegistry());
+  if (!engine) {
+    state.SkipWithError(engine.error().ToString().c_str());
+    return;
+  }
+  for (size_t i = 0; i < 1000 && i < night.declarations.size(); ++i)
+    if (!(*engine)->Declare({night.declarations[i]}, Revision::kNew, Writer{"http", "desk"})) {
+      state.SkipWithError("a declaration was refused");
+      return;
+    }
+  auto entries = (*engine)->log().Read(1, 1000);  // after the setup: the declarations
+  if (!entries) {
+    state.SkipWithError(entries.error().ToString().c_str());
+    return;
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(LogPageJson(1, (*engine)->seq(), false, *entries));
+  state.counters["entries"] = static_cast<double>(entries->size());
+}
+
 BENCHMARK(BM_NightApply)->Arg(1)->Arg(10)->Arg(100)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LogPage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EngineDeclare)->Arg(1)->Arg(10)->Arg(100)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EngineDeclareSqlite)
     ->Args({1, 50})

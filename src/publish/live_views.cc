@@ -2,6 +2,8 @@
 
 #include "publish/count_views.h"
 #include "publish/views.h"
+#include "readers/json_text.h"
+#include "readers/json_writer.h"
 
 namespace psephos {
 
@@ -50,18 +52,27 @@ json DeltaJson(const Delta& delta, const Engine& engine) {
   return out;
 }
 
-json LogEntriesJson(const std::vector<LogEntry>& entries) {
-  json list = json::array();
+std::string LogPageJson(int64_t since, int64_t seq, bool rehearsal, const std::vector<LogEntry>& entries) {
+  JsonWriter w;
+  w.BeginObject().Key("entries").BeginArray();
   for (const LogEntry& e : entries) {
-    json body = json::parse(e.body, nullptr, false);
-    list.push_back({{"seq", e.seq},
-                    {"kind", std::string(ToString(e.kind))},
-                    {"recorded_at", e.recorded_at},
-                    {"source", e.source},
-                    {"author", e.author},
-                    {"body", body.is_discarded() ? json(e.body) : body}});
+    w.BeginObject().Key("author").String(e.author).Key("body");
+    // A declaration or a correction (nearly every entry of a night) is stored as JsonWriter wrote
+    // it, in the bytes nlohmann would write, so it is given as it is once known to be JSON. The
+    // rest are few, and some are stored indented (the setup): parsed and written again.
+    const bool compact = e.kind == EntryKind::kDeclaration || e.kind == EntryKind::kCorrection;
+    if (compact && json::accept(e.body)) {
+      w.Raw(e.body);
+    } else {
+      json body = json::parse(e.body, nullptr, false);
+      if (body.is_discarded()) w.String(e.body);
+      else w.Raw(JsonText(body));
+    }
+    w.Key("kind").String(ToString(e.kind)).Key("recorded_at").String(e.recorded_at);
+    w.Key("seq").Int(e.seq).Key("source").String(e.source).EndObject();
   }
-  return list;
+  w.EndArray().Key("rehearsal").Bool(rehearsal).Key("seq").Int(seq).Key("since").Int(since).EndObject();
+  return w.Take();
 }
 
 }  // namespace psephos

@@ -6,10 +6,13 @@
 //
 //   nlohmann::json j = DeltaJson(delta, engine);     // on each change, for the SSE stream
 //   nlohmann::json s = NightSummaryJson(engine);     // GET /api/night
+//   std::string page = LogPageJson(since, engine.seq(), rehearsal, entries);   // GET /api/log
 #ifndef PSEPHOS_PUBLISH_LIVE_VIEWS_H_
 #define PSEPHOS_PUBLISH_LIVE_VIEWS_H_
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "engine/engine.h"
@@ -26,8 +29,14 @@ nlohmann::json NightSummaryJson(const Engine& engine);
 // parties for all councils since the eve of poll.
 nlohmann::json DeltaJson(const Delta& delta, const Engine& engine);
 
-// Entries as stored, their bodies as JSON.
-nlohmann::json LogEntriesJson(const std::vector<LogEntry>& entries);
+// GET /api/log's page, as text: {"entries": [...], "rehearsal", "seq", "since"}, each entry
+// with its author, body, kind, time, seq and source, in the bytes nlohmann would write. A
+// declaration's or a correction's body is given as it is stored, checked to be JSON but not
+// parsed and written again: that was most of the route's time, a page being up to 1,000
+// entries, and the engine stores them in the bytes a parse and a write would give
+// (readers/json_writer.h). Other bodies are parsed and written again; one that is not JSON (a
+// log written by something else) is given as a string.
+std::string LogPageJson(int64_t since, int64_t seq, bool rehearsal, const std::vector<LogEntry>& entries);
 
 }  // namespace psephos
 

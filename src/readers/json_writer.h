@@ -58,6 +58,8 @@ class JsonWriter {
   JsonWriter& Null() { return Literal("null"); }
   // A count, or null when it is not known.
   JsonWriter& IntOrNull(const std::optional<int64_t>& value) { return value ? Int(*value) : Null(); }
+  // A value that is JSON text already (the caller knows it is), copied as it is.
+  JsonWriter& Raw(std::string_view json) { return Literal(json); }
 
   // The text so far; the writer is left empty.
   std::string Take();

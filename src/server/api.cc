@@ -389,7 +389,9 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
     const size_t n = *limit == 0 ? kLogPageLimit : std::min<size_t>(static_cast<size_t>(*limit), kLogPageLimit);
     auto entries = engine_.log().Read(*since, n);
     if (!entries) return Json(503, ErrorBody(503, entries.error().ToString()));
-    return ok({{"since", *since}, {"seq", engine_.seq()}, {"entries", LogEntriesJson(*entries)}});
+    HttpResponse page;
+    page.body = LogPageJson(*since, engine_.seq(), rehearsal, *entries) + "\n";
+    return page;
   }
   return Json(404, ErrorBody(404, "no such resource: " + path + " (GET /api lists them)"));
 }
