@@ -135,8 +135,10 @@ class Engine {
   };
   using Prepare = std::function<Result<Pending>()>;
   // Checks and builds a write with `prepare`, logs it durably after seq(), then applies it. When
-  // another writer appended first, catches up and prepares again (a bounded number of times).
-  Result<Receipt> Record(const Prepare& prepare);
+  // another writer appended first, catches up and prepares again (a bounded number of times),
+  // first handing the write that was not logged to `not_logged` when given, so that `prepare`
+  // may take what it needs from it rather than keep a copy of its input for a retry.
+  Result<Receipt> Record(const Prepare& prepare, const std::function<void(Pending)>& not_logged = {});
   // Applies a write just logged, against the night it was checked on: it cannot fail.
   Result<Receipt> ApplyLogged(Pending pending);
   Result<Change> Decode(const LogEntry& entry) const;
