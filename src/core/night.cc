@@ -67,11 +67,10 @@ Result<Night> Night::Create(Election election, PartyRegistry registry, NightOpti
     wards += c.wards.size();
     CouncilState& state = night.councils_[c.id];
     state.index = i;
-    // Each council's start is kept from here, so that even its first declaration on the night
-    // follows ward by ward rather than working out the whole council (the slowest 5% of
-    // declarations in the incremental benchmark, which set its p99).
-    state.start = StartCouncil(c);
-    state.outcome = DecideCouncil(c, *state.start, {}, night.registry_, &state.touches);
+    // Each council is decided (and its ward index kept) from here, so that even its first
+    // declaration on the night follows ward by ward rather than working out the whole council
+    // (the slowest 5% of declarations in the incremental benchmark, which set its p99).
+    night.DecideWhole(state);
     // A council with no seats up is settled before the night starts; it has no headline.
   }
   night.declarations_.reserve(wards);
@@ -157,7 +156,7 @@ Council& Night::InferCouncil(const Declaration& d) {
   if (c.type == CouncilType::kLondonBorough) c.region = "London";
   c.cycle = ElectoralCycle::kAllOut;
   c.has_baseline = false;
-  councils_[c.id].index = election_.councils.size();  // no start: decided whole by Redecide
+  councils_[c.id].index = election_.councils.size();  // no ward index: decided whole by Redecide
   election_.councils.push_back(std::move(c));
   return election_.councils.back();
 }
@@ -171,7 +170,7 @@ bool Night::ApplyOne(Declaration& d, WardCount count) {
     if (!c.FindWard(d.ward)) {
       c.wards.push_back(Ward{d.ward, d.ward_gss, d.ward_name, std::vector<SeatUp>(static_cast<size_t>(d.seats))});
       c.total_seats += d.seats;
-      found->start.reset();
+      found->ward_index.reset();
     }
   }
   CouncilState& state = *found;
@@ -194,29 +193,30 @@ bool Night::ApplyOne(Declaration& d, WardCount count) {
 }
 
 const Ward* Night::FindWard(const Council& council, const CouncilState& state, std::string_view ward_id) const {
-  if (!state.start) return council.FindWard(ward_id);  // its setup has just changed
-  auto index = state.start->ward_index.Find(council.wards, ward_id);
+  if (!state.ward_index) return council.FindWard(ward_id);  // its setup has just changed
+  auto index = state.ward_index->Find(council.wards, ward_id);
   return index ? &council.wards[*index] : nullptr;
 }
 
 void Night::Follow(CouncilState& state, const WardResult& result, int sign) {
-  if (!state.start) return;  // Redecide works it out whole
+  if (!state.ward_index) return;  // Redecide works it out whole
   const Council& council = election_.councils[state.index];
-  auto ward = state.start->ward_index.Find(council.wards, result.declaration->ward);
+  auto ward = state.ward_index->Find(council.wards, result.declaration->ward);
   if (!ward) return;
   AddWard(state.outcome, state.touches, council, council.wards[*ward], result, registry_, sign);
 }
 
+void Night::DecideWhole(CouncilState& state) {
+  const Council& council = election_.councils[state.index];
+  CouncilStart start = StartCouncil(council);
+  state.outcome = DecideCouncil(council, start, state.declared, registry_, &state.touches);
+  state.ward_index = std::move(start.ward_index);
+}
+
 void Night::Redecide(const std::string& council_id) {
   CouncilState& state = *StateOf(council_id);
-  if (state.start) {
-    SettleControl(state.outcome);  // the wards are in already (Follow)
-  } else {
-    // First decided since the night began or since its setup changed: whole, from its start.
-    const Council& council = election_.councils[state.index];
-    state.start = StartCouncil(council);
-    state.outcome = DecideCouncil(council, *state.start, state.declared, registry_, &state.touches);
-  }
+  if (state.ward_index) SettleControl(state.outcome);  // the wards are in already (Follow)
+  else DecideWhole(state);  // its setup changed (or it was inferred): whole, from a new start
   // The flag answers "already in the headline order?" without a walk of the order, so a
   // declaration costs the same at 150 councils as at 150,000 (scripts/bench incremental).
   if (state.outcome.control.settled && !state.in_news) {
@@ -318,7 +318,7 @@ void Night::Withdraw(std::string_view council_id, std::string_view ward_id) {
     // An inferred council is made of its declarations: the ward goes with its declaration.
     std::erase_if(council.wards, [&](const Ward& w) { return w.id == ward_id; });
     council.total_seats -= seats;
-    state.start.reset();
+    state.ward_index.reset();
   }
   Redecide(council.id);
 }
@@ -354,7 +354,7 @@ void Night::ReplaceCouncil(Council council) {
   const std::string id = council.id;
   CouncilState& state = *StateOf(id);
   election_.councils[state.index] = std::move(council);
-  state.start.reset();
+  state.ward_index.reset();
   Redecide(id);
 }
 

@@ -121,20 +121,24 @@ class Night {
   bool ApplyOne(Declaration& declaration, WardCount count);
   Council& InferCouncil(const Declaration& declaration);
   // What the night keeps of a council beside its setup (election_.councils[index]). While it
-  // has a start, its outcome is current and follows ward by ward (Follow, keeping the touches
-  // that make that equal to deciding it whole); the start is dropped when the council's setup
-  // changes, and Redecide then works the council out whole from a new one.
+  // has its start's ward index, its outcome is current and follows ward by ward (Follow, keeping
+  // the touches that make that equal to deciding it whole); the index is dropped when the
+  // council's setup changes, and Redecide then works the council out whole from a new start.
+  // Of the start only the index is kept: its outcome with no ward declared is needed once.
   struct CouncilState {
     size_t index = 0;
     std::map<std::string, WardResult> declared;  // by ward id
     CouncilOutcome outcome;
-    std::optional<CouncilStart> start;
+    std::optional<WardIndex> ward_index;
     OutcomeTouches touches;
     bool in_news = false;  // in news_order_
   };
   CouncilState* StateOf(std::string_view council_id);
   const CouncilState* StateOf(std::string_view council_id) const;
-  // The council's ward with this id, by its start's index (a walk of its wards when the start is
+  // Works the council out whole, from a start made from its setup and the wards declared, and
+  // keeps the start's ward index.
+  void DecideWhole(CouncilState& state);
+  // The council's ward with this id, by its ward index (a walk of its wards when the index is
   // not made yet); nullptr when it has none. `state` is the council's.
   const Ward* FindWard(const Council& council, const CouncilState& state, std::string_view ward_id) const;
   // Adds a declared ward's result to its council's outcome, or takes it back (sign -1), when
