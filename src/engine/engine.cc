@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <tuple>
 #include <variant>
 
 #include "core/ward_count.h"
@@ -317,11 +318,18 @@ Result<Receipt> Engine::Declare(std::vector<Declaration> declarations, Revision 
   const EntryKind kind = revision == Revision::kCorrection ? EntryKind::kCorrection : EntryKind::kDeclaration;
   // The declarations are moved into the check, not copied (a copy of each was 3% of the engine's
   // instructions). Should another server have logged first, they are taken back from the write
-  // that was not logged and checked again against the night caught up: the check only fills in
-  // what it finds (ward ids, ballot ids), so checking its own output gives the same.
+  // that was not logged and checked again against the night caught up, as they were given: the
+  // check fills in a declaration's ward id (found by GSS code, perhaps) and ballot id, and against
+  // a night whose setup has changed meanwhile those may no longer be what it finds.
+  std::vector<std::pair<std::string, std::string>> given;  // ward, ballot id
+  given.reserve(declarations.size());
+  for (const Declaration& d : declarations) given.emplace_back(d.ward, d.ballot_id);
   auto take_back = [&](Pending unlogged) {
     declarations.clear();
-    for (Change& change : unlogged.changes) declarations.push_back(std::move(change.batch->declarations.front()));
+    for (size_t i = 0; i < unlogged.changes.size(); ++i) {
+      Declaration& d = declarations.emplace_back(std::move(unlogged.changes[i].batch->declarations.front()));
+      std::tie(d.ward, d.ballot_id) = given[i];  // copied: there may be another retry
+    }
   };
   return Record([&]() -> Result<Pending> {
     auto batch = night_->Check(std::move(declarations), revision);

@@ -318,5 +318,49 @@ TEST(Engine, TwoEnginesOnOneLogCatchUpAndRefuseAWardTheOtherDeclared) {
     EXPECT_EQ(Describe((*a)->Parties({}, baseline)), Describe((*b)->Parties({}, baseline)));
 }
 
+// A write retried after the log moved on is checked again as it was given, not as its first
+// check left it: here the first check found the ward by its GSS code, and the setup that came in
+// meanwhile gives that code to another ward.
+TEST(Engine, ARetriedWriteIsCheckedAgainAsGiven) {
+  GeneratedNight night = SmallNight(1);
+  Council& council = night.election.councils[0];
+  // Two wards with as many seats up, so that either takes the declaration.
+  size_t first = 0, second = 0;
+  for (size_t i = 0; i < council.wards.size() && !second; ++i)
+    for (size_t j = i + 1; j < council.wards.size() && !second; ++j)
+      if (council.wards[i].seats_up.size() == council.wards[j].seats_up.size()) first = i, second = j;
+  ASSERT_NE(second, 0u) << "the test needs two wards alike";
+  council.wards[first].gss = "E05000001";
+  council.wards[second].gss = "E05000002";
+  auto store = std::make_shared<MemoryLogStore>();
+  auto a = Engine::Open(OpenMemoryLog(store), &night.election, DefaultPartyRegistry(), FixedClock());
+  ASSERT_TRUE(a) << a.error().ToString();
+  auto b = Engine::Open(OpenMemoryLog(store), nullptr, DefaultPartyRegistry(), FixedClock());
+  ASSERT_TRUE(b) << b.error().ToString();
+
+  // A swaps the two wards' codes; B has not caught up.
+  Council swapped = council;
+  std::swap(swapped.wards[first].gss, swapped.wards[second].gss);
+  ASSERT_TRUE((*a)->ReplaceCouncil(swapped, Desk()));
+
+  // B declares by GSS code alone: against its stale night E05000001 is the first ward; once it
+  // has caught up, the second.
+  Declaration d;
+  for (const Declaration& candidate : night.declarations)
+    if (candidate.ward == council.wards[second].id) d = candidate;
+  ASSERT_FALSE(d.candidates.empty());
+  d.ward = "";
+  d.ward_name = "a name the setup does not have";
+  d.ballot_id = "";
+  d.ward_gss = "E05000001";
+  auto receipt = (*b)->Declare({d}, Revision::kNew, Desk());
+  ASSERT_TRUE(receipt) << receipt.error().ToString();
+  EXPECT_EQ(receipt->first_seq, 3);
+  const auto* declared = (*b)->night().Declared(council.id);
+  ASSERT_NE(declared, nullptr);
+  EXPECT_EQ(declared->count(council.wards[second].id), 1u);
+  EXPECT_EQ(declared->count(council.wards[first].id), 0u);
+}
+
 }  // namespace
 }  // namespace psephos

@@ -58,9 +58,12 @@ std::string LogPageJson(int64_t since, int64_t seq, bool rehearsal, const std::v
   for (const LogEntry& e : entries) {
     w.BeginObject().Key("author").String(e.author).Key("body");
     // A declaration or a correction (nearly every entry of a night) is stored as JsonWriter wrote
-    // it, in the bytes nlohmann would write, so it is given as it is once known to be JSON. The
-    // rest are few, and some are stored indented (the setup): parsed and written again.
-    const bool compact = e.kind == EntryKind::kDeclaration || e.kind == EntryKind::kCorrection;
+    // it, in the bytes nlohmann would write, so it is given as it is once known to be a JSON
+    // object from its first byte to its last (the parser also takes a byte-order mark and white
+    // space around, which copied would spoil the page). The rest are few, and some are stored
+    // indented (the setup): parsed and written again.
+    const bool compact = (e.kind == EntryKind::kDeclaration || e.kind == EntryKind::kCorrection) &&
+                         e.body.starts_with('{') && e.body.ends_with('}');
     if (compact && json::accept(e.body)) {
       w.Raw(e.body);
     } else {

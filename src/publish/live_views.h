@@ -31,11 +31,12 @@ nlohmann::json DeltaJson(const Delta& delta, const Engine& engine);
 
 // GET /api/log's page, as text: {"entries": [...], "rehearsal", "seq", "since"}, each entry
 // with its author, body, kind, time, seq and source, in the bytes nlohmann would write. A
-// declaration's or a correction's body is given as it is stored, checked to be JSON but not
-// parsed and written again: that was most of the route's time, a page being up to 1,000
+// declaration's or a correction's body is given as it is stored, checked to be a JSON object but
+// not parsed and written again: that was most of the route's time, a page being up to 1,000
 // entries, and the engine stores them in the bytes a parse and a write would give
-// (readers/json_writer.h). Other bodies are parsed and written again; one that is not JSON (a
-// log written by something else) is given as a string.
+// (readers/json_writer.h); one put in the log by another program in another layout stays valid
+// JSON, in its own layout. Other bodies are parsed and written again; one that is not JSON is
+// given as a string.
 std::string LogPageJson(int64_t since, int64_t seq, bool rehearsal, const std::vector<LogEntry>& entries);
 
 }  // namespace psephos

@@ -60,10 +60,25 @@ TEST(LogPageJson, ABodyThatIsNotJsonIsAString) {
       {7, EntryKind::kDeclaration, "2018-05-04T01:00:00Z", "import", "cli", "not json {"},
       {8, EntryKind::kWithdrawal, "2018-05-04T01:00:00Z", "import", "cli", "\"bad \xFF utf-8\""},
       {9, EntryKind::kCouncil, "2018-05-04T01:00:00Z", "import", "cli", ""},
+      {10, EntryKind::kDeclaration, "2018-05-04T01:00:00Z", "import", "cli", "{\"a\":1"},
   };
-  const std::string page = LogPageJson(6, 9, true, entries);
-  EXPECT_EQ(page, ParsedAndWrittenAgain(6, 9, true, entries));
+  const std::string page = LogPageJson(6, 10, true, entries);
+  EXPECT_EQ(page, ParsedAndWrittenAgain(6, 10, true, entries));
   EXPECT_EQ(json::parse(page)["entries"][0]["body"], "not json {");
+}
+
+// A declaration's body that the parser takes but that is not a bare object from its first byte to
+// its last (a byte-order mark, white space around it) is parsed and written again, so the page
+// stays JSON.
+TEST(LogPageJson, ABodyWithAByteOrderMarkOrWhiteSpaceAroundIsWrittenAgain) {
+  const std::vector<LogEntry> entries = {
+      {2, EntryKind::kDeclaration, "2018-05-04T01:00:00Z", "http", "desk", "\xEF\xBB\xBF{\"ward\":\"a\"}"},
+      {3, EntryKind::kCorrection, "2018-05-04T01:00:00Z", "http", "desk", "{\"ward\":\"b\"}\n"},
+      {4, EntryKind::kDeclaration, "2018-05-04T01:00:00Z", "http", "desk", " {\"ward\":\"c\"}"},
+  };
+  const std::string page = LogPageJson(1, 4, false, entries);
+  EXPECT_EQ(page, ParsedAndWrittenAgain(1, 4, false, entries));
+  EXPECT_EQ(json::parse(page)["entries"][0]["body"]["ward"], "a");
 }
 
 }  // namespace
