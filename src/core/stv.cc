@@ -10,6 +10,12 @@ namespace psephos {
 namespace {
 
 constexpr int64_t kUnit = StvCount::kUnit;
+// The most ballot papers a ward's count takes. Votes are kept in units of 1/kUnit of a paper and
+// a surplus's transfer multiplies the surplus (in units) by a paper's value (in units), so with
+// at most 10^8 papers every product stays within 64 bits (10^8 x 10^5 x 10^5 = 10^18). A
+// Scottish ward has some thousands; a file claiming more is wrong (found by fuzzing: a weight of
+// 10^11 overflowed the transfer of the surplus).
+constexpr int64_t kMostPapers = 100'000'000;
 
 // Papers of one kind held by a candidate: `count` papers of ballot `ballot`, now counting
 // for its preference at `position`, each worth `value` units.
@@ -394,10 +400,14 @@ Status CheckProfile(const BallotProfile& profile) {
   if (profile.seats > n)
     return MakeError(std::to_string(profile.seats) + " seats but only " + std::to_string(n) +
                          " candidates", "seats");
+  int64_t papers = 0;
   for (size_t b = 0; b < profile.ballots.size(); ++b) {
     const StvBallot& ballot = profile.ballots[b];
     std::string where = "ballots[" + std::to_string(b) + "]";
     if (ballot.weight < 0) return MakeError("a negative number of papers", where + ".weight");
+    if (ballot.weight > kMostPapers - papers)
+      return MakeError("more than 100,000,000 ballot papers in one ward, more than a count can hold", where + ".weight");
+    papers += ballot.weight;
     std::vector<bool> seen(static_cast<size_t>(n), false);
     for (int c : ballot.preferences) {
       if (c < 0 || c >= n)

@@ -101,7 +101,8 @@ struct StvCount {
 
 // Counts a profile. Fails, naming the field, on seats < 1, seats above candidates, a
 // preference for a candidate that does not exist, a repeated preference, a negative weight,
-// or no valid ballot. Nothing is counted on failure.
+// more than 100,000,000 papers in all (more than the count's 64-bit units can hold), or no
+// valid ballot. Nothing is counted on failure.
 Result<StvCount> CountStv(const BallotProfile& profile, StvRules rules,
                           const StvOptions& options = {});
 

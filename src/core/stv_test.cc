@@ -218,5 +218,25 @@ TEST(Stv, BadProfilesCountNothing) {
   EXPECT_EQ(CountStv(Ward(1, 2, {B(1, "")}), StvRules::kScotland).error().field, "ballots");
 }
 
+// Votes are kept in 1/100,000ths of a paper and a surplus's transfer multiplies two of them, so
+// a ward of more than 10^8 papers is refused rather than overflowed (found by fuzzing a BLT file
+// with a weight of 10^11). 10^8 itself counts, under both rules, to the paper.
+TEST(Stv, MoreBallotPapersThanACountCanHoldAreRefused) {
+  for (StvRules rules : {StvRules::kScotland, StvRules::kNorthernIreland}) {
+    auto too_many = CountStv(Ward(2, 3, {B(100'000'000'000, "AB"), B(5, "B"), B(4, "C")}), rules);
+    ASSERT_FALSE(too_many);
+    EXPECT_EQ(too_many.error().ToString(),
+              "ballots[0].weight: more than 100,000,000 ballot papers in one ward, more than a count can hold");
+    auto summed = CountStv(Ward(2, 3, {B(60'000'000, "AB"), B(40'000'000, "B"), B(1, "C")}), rules);
+    ASSERT_FALSE(summed);
+    EXPECT_EQ(summed.error().field, "ballots[2].weight");
+    auto most = CountStv(Ward(2, 3, {B(99'999'990, "AB"), B(6, "B"), B(4, "C")}), rules);
+    ASSERT_TRUE(most) << most.error().ToString();
+    EXPECT_EQ(most->valid_poll, 100'000'000);
+    EXPECT_TRUE(most->IsElected(0));
+    EXPECT_TRUE(most->IsElected(1));
+  }
+}
+
 }  // namespace
 }  // namespace psephos
