@@ -131,6 +131,15 @@ std::string MediaType(std::string_view content_type) {
   return out;
 }
 
+// A JSON answer: the text, a line end after it.
+HttpResponse JsonAnswer(int status, std::string text) {
+  HttpResponse r;
+  r.status = status;
+  r.body = std::move(text);
+  r.body += "\n";
+  return r;
+}
+
 }  // namespace
 
 std::string ETagOf(std::string_view bytes) {
@@ -156,10 +165,7 @@ std::optional<HttpResponse> NotModified(const HttpResponse& response, const std:
 }
 
 HttpResponse ErrorResponse(int status, const std::string& message) {
-  HttpResponse r;
-  r.status = status;
-  r.body = JsonText(ErrorBody(status, message)) + "\n";
-  return r;
+  return JsonAnswer(status, JsonText(ErrorBody(status, message)));
 }
 
 std::pair<std::string, std::map<std::string, std::string>> SplitTarget(const std::string& target) {
@@ -185,13 +191,7 @@ Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(std::mo
 // Every dump replaces invalid UTF-8 (U+FFFD) instead of throwing: error messages quote the
 // request's bytes and CSV bodies are not checked for UTF-8, and nlohmann's default throws
 // type_error 316, which ended the service (found by fuzz/api_targets.cc).
-HttpResponse Api::Json(int status, const json& body) const {
-  HttpResponse r;
-  r.status = status;
-  r.body = JsonText(body);
-  r.body += "\n";
-  return r;
-}
+HttpResponse Api::Json(int status, const json& body) const { return JsonAnswer(status, JsonText(body)); }
 
 HttpResponse Api::Handle(const HttpRequest& request) {
   auto [path, query] = SplitTarget(request.target);
@@ -389,9 +389,7 @@ HttpResponse Api::Get(const std::string& path, const std::map<std::string, std::
     const size_t n = *limit == 0 ? kLogPageLimit : std::min<size_t>(static_cast<size_t>(*limit), kLogPageLimit);
     auto entries = engine_.log().Read(*since, n);
     if (!entries) return Json(503, ErrorBody(503, entries.error().ToString()));
-    HttpResponse page;
-    page.body = LogPageJson(*since, engine_.seq(), rehearsal, *entries) + "\n";
-    return page;
+    return JsonAnswer(200, LogPageJson(*since, engine_.seq(), rehearsal, *entries));
   }
   return Json(404, ErrorBody(404, "no such resource: " + path + " (GET /api lists them)"));
 }
