@@ -233,7 +233,6 @@ void Night::Redecide(const std::string& council_id) {
 Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revision revision) const {
   CheckedBatch batch;
   batch.revision = revision;
-  batch.counts.reserve(declarations.size());
   // Council/ward of this batch, to catch a ward twice in it. Hashed: a whole night in one batch
   // (psephos outcomes at 1000x: 2.9 million wards) made an ordered set's string compares a tenth
   // of checking it. The last declaration needs no entry (none comes after it), so a live
@@ -265,7 +264,8 @@ std::vector<std::string> Night::Apply(CheckedBatch batch) {
   bool kept = false;
   for (size_t i = 0; i < stored.size(); ++i) {
     std::string council = stored[i].council;
-    kept |= ApplyOne(stored[i], std::move(batch.counts[i]));
+    kept |= ApplyOne(stored[i], std::move(batch.counts.front()));
+    batch.counts.pop_front();
     if (first_touch(council)) touched.push_back(std::move(council));
   }
   // A batch of corrections moved each declaration into the place of the one it corrects: what
