@@ -95,7 +95,7 @@ void CheckWard(const Night& night, const std::string& where, const json& want) {
   const WardResult& r = it->second;
   auto names = [&](const std::vector<size_t>& idx) {
     std::vector<std::string> out;
-    for (size_t i : idx) out.push_back(r.declaration->candidates[i].name);
+    for (size_t i : idx) out.push_back(r.declaration->candidates[i].name.str());
     return out;
   };
   if (want.contains("elected")) {

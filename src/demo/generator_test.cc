@@ -144,7 +144,7 @@ void ExpectWellFormed(const GeneratedNight& night) {
     EXPECT_LE(previous_time, d.declared_at);
     previous_time = d.declared_at;
     std::set<std::string> names;
-    for (const Candidate& c : d.candidates) EXPECT_TRUE(names.insert(c.name).second) << c.name;
+    for (const Candidate& c : d.candidates) EXPECT_TRUE(names.insert(c.name.str()).second) << c.name;
     switch (d.status) {
       case PollStatus::kContested: {
         ASSERT_GT(d.candidates.size(), static_cast<size_t>(d.seats));
@@ -352,7 +352,7 @@ TEST(GenerateNight, ControlPictureLooksLikeMay2018) {
     }
     for (const Candidate& c : d.candidates)
       if (c.elected.value_or(false))
-        ++after[d.council][c.party == "IND" ? "IND:" + c.name : c.party];
+        ++after[d.council][c.party == "IND" ? "IND:" + c.name : c.party.str()];
   }
   std::map<std::string, int> before_held, after_held;
   std::map<std::string, std::map<std::string, int>> by_type;  // type -> controller -> councils

@@ -109,9 +109,10 @@ TEST(Lga, SimpleWardVotesFileAgreesWithTheLgaFile) {
     ASSERT_EQ(s.candidates.size(), l->candidates.size()) << s.ward;
     // Same candidate (by surname, "SURNAME Forenames" vs "Forenames SURNAME"), party and votes.
     for (const Candidate& c : s.candidates) {
-      std::string surname = c.name.substr(0, c.name.find(' '));
+      std::string_view name = c.name;
+      std::string surname(name.substr(0, name.find(' ')));
       auto match = std::find_if(l->candidates.begin(), l->candidates.end(), [&](const Candidate& x) {
-        return x.name.ends_with(" " + surname) && x.votes == c.votes;
+        return x.name.view().ends_with(" " + surname) && x.votes == c.votes;
       });
       ASSERT_NE(match, l->candidates.end()) << s.ward << ": " << c.name;
       EXPECT_EQ(match->party, c.party) << s.ward << ": " << c.name;

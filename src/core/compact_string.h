@@ -1,0 +1,123 @@
+// compact_string.h
+//
+// CompactString: an immutable string in 16 bytes, for the short texts a night holds by the
+// million (a candidate's name and party id: 14.3 million candidates at 1000x). Up to 15 bytes
+// live in the object itself; a longer text is one heap block of its exact size. A std::string is
+// 32 bytes, Boost.Container's string 24: at 1000x each 16 bytes saved a candidate text is some
+// 230 MB (BENCHMARKS.md, Memory).
+//
+// It reads as a std::string_view (an implicit conversion) and compares with any string; build a
+// std::string from it where one is needed.
+//
+//   CompactString party = "PP53";
+//   if (party == "PP53") ...;
+//   std::string_view view = party;
+//   std::string message = "unknown party id '" + party + "'";
+#ifndef PSEPHOS_CORE_COMPACT_STRING_H_
+#define PSEPHOS_CORE_COMPACT_STRING_H_
+
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include <fmt/core.h>
+
+namespace psephos {
+
+class CompactString {
+ public:
+  static constexpr size_t kInline = 15;  // the longest text held in the object
+
+  CompactString() noexcept { bytes_[kTag] = 0; }
+  CompactString(std::string_view text) { Assign(text); }  // NOLINT: implicit, like std::string
+  CompactString(const std::string& text) : CompactString(std::string_view(text)) {}  // NOLINT
+  CompactString(const char* text) : CompactString(std::string_view(text)) {}  // NOLINT
+  CompactString(const CompactString& other) { Assign(other.view()); }
+  CompactString(CompactString&& other) noexcept {
+    std::memcpy(bytes_, other.bytes_, sizeof bytes_);
+    other.bytes_[kTag] = 0;
+  }
+  CompactString& operator=(const CompactString& other) {
+    if (this != &other) *this = CompactString(other);
+    return *this;
+  }
+  CompactString& operator=(CompactString&& other) noexcept {
+    if (this != &other) {
+      Free();
+      std::memcpy(bytes_, other.bytes_, sizeof bytes_);
+      other.bytes_[kTag] = 0;
+    }
+    return *this;
+  }
+  ~CompactString() { Free(); }
+
+  std::string_view view() const noexcept {
+    if (!OnHeap()) return {reinterpret_cast<const char*>(bytes_), bytes_[kTag]};
+    return {HeapData(), HeapSize()};
+  }
+  operator std::string_view() const noexcept { return view(); }  // NOLINT: reads as a view
+  std::string str() const { return std::string(view()); }
+  const char* data() const noexcept { return view().data(); }
+  size_t size() const noexcept { return view().size(); }
+  bool empty() const noexcept { return size() == 0; }
+  auto begin() const noexcept { return view().begin(); }
+  auto end() const noexcept { return view().end(); }
+
+  // Against a string_view only: another CompactString, a std::string or a literal converts to
+  // one (a second overload for CompactString would make comparing with a std::string ambiguous).
+  friend bool operator==(const CompactString& a, std::string_view b) noexcept { return a.view() == b; }
+  friend std::strong_ordering operator<=>(const CompactString& a, std::string_view b) noexcept {
+    return a.view() <=> b;
+  }
+  friend std::string operator+(std::string a, const CompactString& b) { return a.append(b.view()); }
+  friend std::string operator+(const CompactString& a, std::string_view b) { return a.str().append(b); }
+  friend std::ostream& operator<<(std::ostream& out, const CompactString& s) { return out << s.view(); }
+
+ private:
+  // bytes_[kTag] is the length of an inline text (0..15), or kHeap: then the first 8 bytes hold
+  // the block's address and the next 4 its length.
+  static constexpr size_t kTag = 15;
+  static constexpr unsigned char kHeap = 0xFF;
+
+  bool OnHeap() const noexcept { return bytes_[kTag] == kHeap; }
+  const char* HeapData() const noexcept {
+    const char* data;
+    std::memcpy(&data, bytes_, sizeof data);
+    return data;
+  }
+  uint32_t HeapSize() const noexcept {
+    uint32_t size;
+    std::memcpy(&size, bytes_ + sizeof(char*), sizeof size);
+    return size;
+  }
+  void Assign(std::string_view text);
+  void Free() noexcept {
+    if (OnHeap()) delete[] HeapData();
+  }
+
+  alignas(8) unsigned char bytes_[16];
+};
+
+static_assert(sizeof(CompactString) == 16);
+
+}  // namespace psephos
+
+template <>
+struct std::hash<psephos::CompactString> {
+  size_t operator()(const psephos::CompactString& s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+template <>
+struct fmt::formatter<psephos::CompactString> : fmt::formatter<std::string_view> {
+  template <typename Context>
+  auto format(const psephos::CompactString& s, Context& context) const {
+    return fmt::formatter<std::string_view>::format(s.view(), context);
+  }
+};
+
+#endif  // PSEPHOS_CORE_COMPACT_STRING_H_
