@@ -33,7 +33,7 @@ TEST(BallotIndex, FindsEachBallotAgainAndKeepsTheOrderFirstSeen) {
   bool is_new = true;
   EXPECT_EQ(&index.Get(ids[12345], &is_new), &index.ballots()[12345]);
   EXPECT_FALSE(is_new);
-  std::deque<BallotRows> taken = index.TakeBallots();
+  BallotQueue taken = index.TakeBallots();
   ASSERT_EQ(taken.size(), ids.size());
   for (size_t i = 0; i < ids.size(); ++i) ASSERT_EQ(taken[i].declaration.ballot_id, ids[i]);
   EXPECT_TRUE(index.ballots().empty());

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <deque>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -160,7 +159,7 @@ class DeclarationBuilder {
     const std::string elected_field = first_ ? first_->elected : "elected";
     DeclarationSet set;
     if (last_ && last_->rows) last_->rows->FitCandidates();
-    std::deque<internal::BallotRows> ballots = index_.TakeBallots();
+    internal::BallotQueue ballots = index_.TakeBallots();
     set.declarations.reserve(ballots.size());  // no slack of doubling: 2.9M at 1000x
     for (; !ballots.empty(); ballots.pop_front()) {
       internal::BallotRows& ballot = ballots.front();

@@ -96,7 +96,7 @@ void BallotIndex::Grow() {
   }
 }
 
-std::deque<BallotRows> BallotIndex::TakeBallots() {
+BallotQueue BallotIndex::TakeBallots() {
   slots_ = {};
   return std::exchange(ballots_, {});
 }

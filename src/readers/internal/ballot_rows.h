@@ -13,7 +13,7 @@
 #define PSEPHOS_READERS_INTERNAL_BALLOT_ROWS_H_
 
 #include <cstdint>
-#include <deque>
+#include <boost/container/deque.hpp>
 #include <map>
 #include <string>
 #include <string_view>
@@ -49,18 +49,26 @@ struct BallotRows {
   void FitCandidates() { declaration.candidates.shrink_to_fit(); }
 };
 
+// Ballots in the order first seen, in blocks of 2,048 (some 770 KB). std::deque's blocks are 512
+// bytes, one ballot each: a 1000x night's 2.9 million of them, allocated among the declarations'
+// own blocks and all freed once read, left holes no later allocation of the night fitted (the
+// 100x night's resident memory once read was 327 MB, of which 203 in use: glibc's malloc_stats).
+// Blocks this large are the allocator's own mappings, given back whole as each is freed.
+using BallotQueue = boost::container::deque<
+    BallotRows, void, boost::container::deque_options_t<boost::container::block_size<2048>>>;
+
 // Ballots by id, remembering the order they were first seen.
 class BallotIndex {
  public:
   // The ballot with this id; a new one (is_new set) when not seen before. The reference stays
   // good while other ballots are added.
   BallotRows& Get(const std::string& ballot_id, bool* is_new = nullptr);
-  std::deque<BallotRows>& ballots() { return ballots_; }
+  BallotQueue& ballots() { return ballots_; }
   // The ballots in the order first seen, the index left empty. Taking each declaration out and
   // popping its ballot frees the ballots as the declarations are moved on: a 1000x night is 2.9
   // million, and holding them twice (as ballots and as the declarations returned) was the peak
   // of reading it.
-  std::deque<BallotRows> TakeBallots();
+  BallotQueue TakeBallots();
 
  private:
   // A slot of the index: a ballot's hash and its place in ballots_ (kFree when the slot is).
@@ -72,7 +80,7 @@ class BallotIndex {
   void Grow();
 
   // A deque: no slack of doubling, no ballot moved when another is added.
-  std::deque<BallotRows> ballots_;
+  BallotQueue ballots_;
   // The ballots by id, open addressing (at most half full), the id itself compared in ballots_
   // only when the hashes agree. A 1000x night has 2.9 million ballots: an ordered map compared
   // their ids (which share their first dozen bytes, "local.") some twenty times a row, and a
