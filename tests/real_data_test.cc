@@ -173,7 +173,7 @@ TEST(SheffieldBarnsley2018, WinnersAndLabels) {
       const Candidate& c = d.candidates[count->elected[rank]];
       std::string key = PartyRegistry::ControlKey(c.party, c.name);
       if (rank < 2) ++sheffield.not_up[key];
-      else sheffield.wards.push_back(Ward{d.ward, "", d.ward_name, {SeatUp{key, key}}});
+      else sheffield.wards.push_back(Ward{d.ward.str(), "", d.ward_name.str(), {SeatUp{key, key}}});
     }
   }
 
@@ -192,7 +192,7 @@ TEST(SheffieldBarnsley2018, WinnersAndLabels) {
     if (d.council != "barnsley") continue;
     for (const Candidate& c : d.candidates)
       if (c.elected.value_or(false)) --barnsley.not_up[PartyRegistry::ControlKey(c.party, c.name)];
-    barnsley.wards.push_back(Ward{d.ward, d.ward_gss, d.ward_name, {SeatUp{}}});
+    barnsley.wards.push_back(Ward{d.ward.str(), d.ward_gss.str(), d.ward_name.str(), {SeatUp{}}});
   }
   for (const auto& [key, n] : barnsley.not_up) ASSERT_GE(n, 0) << key;
 
@@ -204,7 +204,7 @@ TEST(SheffieldBarnsley2018, WinnersAndLabels) {
 
   // Every ward's winner is the one the data flags (the count checks flags against votes too).
   for (const Declaration& d : results->declarations) {
-    const WardResult& r = night->Declared(d.council)->at(d.ward);
+    const WardResult& r = night->Declared(d.council)->find(d.ward)->second;
     ASSERT_EQ(r.count.elected.size(), 1u) << d.ballot_id;
     EXPECT_TRUE(r.declaration->candidates[r.count.elected[0]].elected.value_or(false)) << d.ballot_id;
   }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/string_map.h"
+
 namespace psephos {
 
 std::string_view ToString(ShareMethod method) {
@@ -93,7 +95,7 @@ struct Totals {
 std::vector<ComparableWard> ComparableWards(const Night& now, const Night& before,
                                             const CouncilFilter& filter, std::string_view council) {
   // The earlier contest's contested wards, by GSS code and by council/ward slug.
-  std::unordered_map<std::string, const Declaration*> by_gss, by_slug;
+  StringMap<const Declaration*> by_gss, by_slug;
   for (const auto& d : before.declarations()) {
     if (d->status != PollStatus::kContested) continue;
     if (!d->ward_gss.empty()) by_gss.emplace(d->ward_gss, d);

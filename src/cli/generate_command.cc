@@ -126,7 +126,8 @@ class NightFiles {
     std::vector<bool> elected(d.candidates.size(), false);
     if (count)
       for (size_t i : count->elected) elected[i] = true;
-    const std::string election_id = "local." + d.council + "." + d.ballot_id.substr(d.ballot_id.rfind('.') + 1);
+    const std::string_view ballot = d.ballot_id;
+    const std::string election_id = "local." + d.council + "." + std::string(ballot.substr(ballot.rfind('.') + 1));
     const std::string rejected = d.rejected ? std::to_string(*d.rejected) : "";
     for (size_t i = 0; i < d.candidates.size(); ++i) {
       const Candidate& c = d.candidates[i];

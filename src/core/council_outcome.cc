@@ -183,7 +183,7 @@ void AddWard(CouncilOutcome& out, OutcomeTouches& touches, const Council& counci
 }
 
 CouncilOutcome DecideCouncil(const Council& council, const CouncilStart& start,
-                             const std::map<std::string, WardResult>& declared,
+                             const DeclaredWards& declared,
                              const PartyRegistry& registry, OutcomeTouches* touches) {
   CouncilOutcome out = start.undeclared;
   OutcomeTouches local;

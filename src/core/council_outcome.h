@@ -6,7 +6,7 @@
 // and the counted wards declared so far; works on a partly declared council too, where
 // control is "settled" only once the undeclared seats can no longer change it.
 //
-//   std::map<std::string, WardResult> declared = ...;   // ward id -> declaration + count
+//   DeclaredWards declared = ...;                        // ward id -> declaration + count
 //   CouncilOutcome outcome = DecideCouncil(council, declared, registry);
 //   outcome.Label(Baseline::kEveOfPoll, registry);       // "Conservative gain from NOC"
 #ifndef PSEPHOS_CORE_COUNCIL_OUTCOME_H_
@@ -72,6 +72,10 @@ struct WardResult {
   const Declaration* declaration = nullptr;
   WardCount count;
 };
+
+// A council's declared wards by ward id. Looked up by any string (a declaration's ward id is a
+// CompactString), without making a std::string of it.
+using DeclaredWards = std::map<std::string, WardResult, std::less<>>;
 
 struct CouncilOutcome {
   std::string council;  // slug
@@ -165,10 +169,10 @@ inline void SettleControl(CouncilOutcome& outcome) { outcome.control = ControlOf
 // the caller (Night) rejects them before they get here. `start` is StartCouncil(council); the
 // touches, for a caller that goes on with AddWard, are written to `touches` when given.
 CouncilOutcome DecideCouncil(const Council& council, const CouncilStart& start,
-                             const std::map<std::string, WardResult>& declared,
+                             const DeclaredWards& declared,
                              const PartyRegistry& registry, OutcomeTouches* touches = nullptr);
 inline CouncilOutcome DecideCouncil(const Council& council,
-                                    const std::map<std::string, WardResult>& declared,
+                                    const DeclaredWards& declared,
                                     const PartyRegistry& registry) {
   return DecideCouncil(council, StartCouncil(council), declared, registry);
 }

@@ -102,15 +102,16 @@ enum class VotingSystem {
 std::string_view ToString(VotingSystem system);
 std::optional<VotingSystem> ParseVotingSystem(std::string_view text);
 
-// The declared result of one ward contest.
+// The declared result of one ward contest. Its texts are CompactStrings, as a candidate's are:
+// a night keeps every declaration (2.9 million at 1000x).
 struct Declaration {
-  std::string ballot_id;  // local.<council>.<ward>[.by].<date>
-  std::string council;    // council slug
-  std::string council_name;  // as the source names it; used when the council was not set up
-  std::string council_gss;   // "" when not known
-  std::string ward;       // ward slug
-  std::string ward_name;  // as declared
-  std::string ward_gss;   // "" when not known
+  CompactString ballot_id;  // local.<council>.<ward>[.by].<date>
+  CompactString council;    // council slug
+  CompactString council_name;  // as the source names it; used when the council was not set up
+  CompactString council_gss;   // "" when not known
+  CompactString ward;       // ward slug
+  CompactString ward_name;  // as declared
+  CompactString ward_gss;   // "" when not known
   int seats = 1;
   std::optional<int64_t> electorate;
   std::optional<int64_t> ballot_papers;  // ballot papers counted, rejected included
@@ -118,7 +119,7 @@ struct Declaration {
   PollStatus status = PollStatus::kContested;
   VotingSystem voting_system = VotingSystem::kFirstPastThePost;
   std::vector<Candidate> candidates;
-  std::string declared_at;  // ISO 8601 time of declaration, "" when not known
+  CompactString declared_at;  // ISO 8601 time of declaration, "" when not known
 
   // Turnout as a fraction (ballot papers / electorate), when both are known.
   std::optional<double> Turnout() const;

@@ -10,7 +10,7 @@ namespace psephos {
 namespace {
 
 Error BallotError(const Declaration& d, std::string field, std::string message) {
-  return MakeError(std::move(message), std::move(field), d.ballot_id);
+  return MakeError(std::move(message), std::move(field), d.ballot_id.str());
 }
 
 std::optional<CouncilType> TypeFromGss(std::string_view gss) {
@@ -97,7 +97,7 @@ const CouncilOutcome* Night::Outcome(std::string_view council_id) const {
   return state ? &state->outcome : nullptr;
 }
 
-const std::map<std::string, WardResult>* Night::Declared(std::string_view council_id) const {
+const DeclaredWards* Night::Declared(std::string_view council_id) const {
   const CouncilState* state = StateOf(council_id);
   return state ? &state->declared : nullptr;
 }
@@ -168,7 +168,7 @@ bool Night::ApplyOne(Declaration& d, WardCount count) {
     Council& c = InferCouncil(d);
     found = StateOf(c.id);
     if (!c.FindWard(d.ward)) {
-      c.wards.push_back(Ward{d.ward, d.ward_gss, d.ward_name, std::vector<SeatUp>(static_cast<size_t>(d.seats))});
+      c.wards.push_back(Ward{d.ward.str(), d.ward_gss.str(), d.ward_name.str(), std::vector<SeatUp>(static_cast<size_t>(d.seats))});
       c.total_seats += d.seats;
       found->ward_index.reset();
     }
@@ -187,7 +187,7 @@ bool Night::ApplyOne(Declaration& d, WardCount count) {
     return false;
   }
   declarations_.push_back(&d);
-  const WardResult& result = state.declared[d.ward] = WardResult{&d, std::move(count)};
+  const WardResult& result = state.declared.emplace(d.ward, WardResult{&d, std::move(count)}).first->second;
   Follow(state, result, +1);
   return true;
 }
@@ -264,7 +264,7 @@ std::vector<std::string> Night::Apply(CheckedBatch batch) {
   std::vector<Declaration>& stored = batches_.emplace_back(std::move(batch.declarations));
   bool kept = false;
   for (size_t i = 0; i < stored.size(); ++i) {
-    std::string council = stored[i].council;
+    std::string council(stored[i].council);
     kept |= ApplyOne(stored[i], std::move(*batch.counts[i]));
     batch.counts[i].reset();
     if (first_touch(council)) touched.push_back(std::move(council));

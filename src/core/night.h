@@ -98,7 +98,7 @@ class Night {
   // The outcome of a council (nullptr when the id is unknown). Always current.
   const CouncilOutcome* Outcome(std::string_view council_id) const;
   // Declared wards of a council, keyed by ward id (empty when none); nullptr for an unknown council.
-  const std::map<std::string, WardResult>* Declared(std::string_view council_id) const;
+  const DeclaredWards* Declared(std::string_view council_id) const;
   // The headline order: councils (by id) in the order their control became settled, and
   // mayoral contests (by ballot id, "mayor.<area>.<date>") in the order they were declared.
   const std::vector<std::string>& news_order() const { return news_order_; }
@@ -132,7 +132,7 @@ class Night {
   // Of the start only the index is kept: its outcome with no ward declared is needed once.
   struct CouncilState {
     size_t index = 0;
-    std::map<std::string, WardResult> declared;  // by ward id
+    DeclaredWards declared;  // by ward id
     CouncilOutcome outcome;
     std::optional<WardIndex> ward_index;
     OutcomeTouches touches;

@@ -12,7 +12,7 @@ namespace psephos {
 namespace {
 
 Error WardError(const Declaration& d, std::string field, std::string message) {
-  return MakeError(std::move(message), std::move(field), d.ballot_id);
+  return MakeError(std::move(message), std::move(field), d.ballot_id.str());
 }
 
 // Checks what every status shares: seats, candidates present and distinct, votes >= 0,

@@ -132,9 +132,9 @@ void ExpectWellFormed(const GeneratedNight& night) {
   std::string previous_time;
   for (const Declaration& d : night.declarations) {
     SCOPED_TRACE(d.ballot_id);
-    EXPECT_TRUE(ballots.insert(d.ballot_id).second);
+    EXPECT_TRUE(ballots.insert(d.ballot_id.str()).second);
     EXPECT_EQ(d.ballot_id, BallotId(d.council, d.ward, night.election.date));
-    auto council = councils.find(d.council);
+    auto council = councils.find(d.council.str());
     ASSERT_NE(council, councils.end());
     EXPECT_EQ(d.council_name, council->second->name);
     const Ward* ward = council->second->FindWard(d.ward);
@@ -297,8 +297,8 @@ TEST(GenerateNight, TakesThePollingDate) {
   const GeneratedNight night = GenerateNight({.date = "2019-05-02"});
   EXPECT_EQ(night.election.id, "local.2019-05-02");
   ASSERT_FALSE(night.declarations.empty());
-  EXPECT_TRUE(night.declarations.front().ballot_id.ends_with(".2019-05-02"));
-  EXPECT_TRUE(night.declarations.back().declared_at.starts_with("2019-05-03T"));
+  EXPECT_TRUE(night.declarations.front().ballot_id.view().ends_with(".2019-05-02"));
+  EXPECT_TRUE(night.declarations.back().declared_at.view().starts_with("2019-05-03T"));
 }
 
 // The night must be one the core accepts whole: every declaration checks against its council's
@@ -312,7 +312,7 @@ TEST(GenerateNight, AppliesCleanlyToTheCoreNight) {
   Result<Night> night = Night::Create(std::move(generated.election), std::move(registry));
   ASSERT_TRUE(night) << night.error().ToString();
   for (Declaration& d : generated.declarations) {
-    const std::string ballot = d.ballot_id;
+    const std::string ballot = d.ballot_id.str();
     Status status = night->Apply(std::move(d));
     ASSERT_TRUE(status) << ballot << ": " << status.error().ToString();
   }
@@ -347,12 +347,12 @@ TEST(GenerateNight, ControlPictureLooksLikeMay2018) {
       if (c.id == d.council) ward = c.FindWard(d.ward);
     if (d.status == PollStatus::kPostponed) {
       for (const SeatUp& s : ward->seats_up)
-        if (s.defending) ++after[d.council][*s.defending];
+        if (s.defending) ++after[d.council.str()][*s.defending];
       continue;
     }
     for (const Candidate& c : d.candidates)
       if (c.elected.value_or(false))
-        ++after[d.council][c.party == "IND" ? "IND:" + c.name : c.party.str()];
+        ++after[d.council.str()][c.party == "IND" ? "IND:" + c.name : c.party.str()];
   }
   std::map<std::string, int> before_held, after_held;
   std::map<std::string, std::map<std::string, int>> by_type;  // type -> controller -> councils

@@ -143,7 +143,7 @@ int64_t Engine::ChangedAt(const std::string& council) const {
   return it == changed_at_.end() ? 0 : it->second;
 }
 
-bool Engine::IsDeclared(const std::string& council, const std::string& ward) const {
+bool Engine::IsDeclared(std::string_view council, std::string_view ward) const {
   const auto* declared = night_->Declared(council);
   return declared && declared->count(ward);
 }
@@ -340,7 +340,7 @@ Result<Receipt> Engine::Declare(std::vector<Declaration> declarations, Revision 
     for (size_t i = 0; i < batch->declarations.size(); ++i) {
       Declaration& d = batch->declarations[i];
       pending.entries.push_back(LogEntry{0, kind, now, writer.source, writer.author, WriteDeclarationJson(d)});
-      Change change{d.council, d.ward, CheckedBatch{revision, {}, {}}, std::nullopt};
+      Change change{d.council.str(), d.ward.str(), CheckedBatch{revision, {}, {}}, std::nullopt};
       change.batch->declarations.push_back(std::move(d));
       change.batch->counts.push_back(std::move(batch->counts[i]));
       pending.changes.push_back(std::move(change));

@@ -113,7 +113,7 @@ class Engine {
   // The seq of the last entry that touched a council (0: none yet).
   int64_t ChangedAt(const std::string& council) const;
   // Declared already (so a replay skips it)?
-  bool IsDeclared(const std::string& council, const std::string& ward) const;
+  bool IsDeclared(std::string_view council, std::string_view ward) const;
 
  private:
   Engine(std::unique_ptr<ResultsLog> log, EngineOptions options);

@@ -103,7 +103,7 @@ TEST(Engine, CouncilOutcomesFollowedWardByWardEqualTheCouncilDecidedWhole) {
   for (size_t i = 0; i < demo.declarations.size(); ++i) {
     const Declaration& d = demo.declarations[i];
     ASSERT_TRUE(e.Declare({d}, Revision::kNew, Desk())) << i;
-    expect_whole(d.council, i);
+    expect_whole(d.council.str(), i);
     if (i % 7 == 3) {
       // A recount that turns the votes round, so other candidates win.
       Declaration recount = demo.declarations[i - 2];
@@ -115,15 +115,15 @@ TEST(Engine, CouncilOutcomesFollowedWardByWardEqualTheCouncilDecidedWhole) {
       }
       auto corrected = e.Declare({recount}, Revision::kCorrection, Desk());
       ASSERT_TRUE(corrected) << i << ": " << corrected.error().ToString();
-      expect_whole(recount.council, i);
+      expect_whole(recount.council.str(), i);
       ++recounts;
     }
     if (i % 11 == 5) {
       const Declaration& gone = demo.declarations[i - 1];
-      ASSERT_TRUE(e.Withdraw(gone.council, gone.ward, Desk())) << i;
-      expect_whole(gone.council, i);
+      ASSERT_TRUE(e.Withdraw(gone.council.str(), gone.ward.str(), Desk())) << i;
+      expect_whole(gone.council.str(), i);
       ASSERT_TRUE(e.Declare({gone}, Revision::kNew, Desk())) << i;
-      expect_whole(gone.council, i);
+      expect_whole(gone.council.str(), i);
       ++withdrawals;
     }
   }
@@ -152,7 +152,7 @@ TEST(Engine, RestartFoldsTheLogToTheSameNightAndDeltas) {
     Declaration recount = night.declarations[0];
     for (Candidate& c : recount.candidates) c.votes += 1;
     ASSERT_TRUE((*engine)->Declare({recount}, Revision::kCorrection, Desk()));
-    ASSERT_TRUE((*engine)->Withdraw(night.declarations[1].council, night.declarations[1].ward, Desk()));
+    ASSERT_TRUE((*engine)->Withdraw(night.declarations[1].council.str(), night.declarations[1].ward.str(), Desk()));
     before = Describe((*engine)->Parties({}, Baseline::kEveOfPoll));
   }
   auto engine = Engine::Open(OpenLog(dir.File("night.db")), nullptr, DefaultPartyRegistry(), FixedClock(),
@@ -189,7 +189,7 @@ TEST(Engine, BadWritesAreRefusedWithNothingLoggedOrApplied) {
                  "has not been declared");
   Declaration unknown_ward = night.declarations[1];
   unknown_ward.ward = "nowhere";
-  unknown_ward.ward_gss.clear();
+  unknown_ward.ward_gss = "";
   expect_refused(e.Declare({unknown_ward}, Revision::kNew, Desk()), ErrorKind::kNotFound, "no ward 'nowhere'");
   Declaration unknown_council = night.declarations[1];
   unknown_council.council = "atlantis";
@@ -203,7 +203,7 @@ TEST(Engine, BadWritesAreRefusedWithNothingLoggedOrApplied) {
   expect_refused(e.Declare({night.declarations[2], unknown_ward}, Revision::kNew, Desk()), ErrorKind::kNotFound,
                  "nowhere");
   EXPECT_FALSE(e.IsDeclared(night.declarations[2].council, night.declarations[2].ward));
-  expect_refused(e.Withdraw(night.declarations[3].council, night.declarations[3].ward, Desk()),
+  expect_refused(e.Withdraw(night.declarations[3].council.str(), night.declarations[3].ward.str(), Desk()),
                  ErrorKind::kConflict, "nothing to withdraw");
   Council smaller = night.election.councils[0];
   smaller.wards.pop_back();

@@ -75,7 +75,7 @@ ReplayPlan PlanReplay(std::vector<Declaration> declarations, const Engine& engin
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [time, i] : order) {
     Declaration& d = declarations[i];
-    std::string ward = d.ward.empty() ? Slugify(d.ward_name) : d.ward;
+    std::string ward = d.ward.empty() ? Slugify(d.ward_name) : d.ward.str();
     if (engine.IsDeclared(d.council, ward)) {
       ++plan.skipped;
       continue;

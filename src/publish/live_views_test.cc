@@ -43,7 +43,7 @@ TEST(LogPageJson, TheEnginesEntriesAsAParseAndAWriteWouldGiveThem) {
     ASSERT_TRUE(e.Declare({d}, Revision::kNew, desk));
   }
   ASSERT_TRUE(e.Declare({demo.declarations[0]}, Revision::kCorrection, desk));
-  ASSERT_TRUE(e.Withdraw(demo.declarations[1].council, demo.declarations[1].ward, desk));
+  ASSERT_TRUE(e.Withdraw(demo.declarations[1].council.str(), demo.declarations[1].ward.str(), desk));
   ASSERT_TRUE(e.ReplaceCouncil(e.night().councils().back(), desk));
   auto entries = e.log().Read(0, 1000);
   ASSERT_TRUE(entries) << entries.error().ToString();

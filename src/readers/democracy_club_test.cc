@@ -74,14 +74,14 @@ TEST(DemocracyClub, CsvGivesTheSameDeclarationsAsJson) {
   EXPECT_EQ(CandidateCount(csv->declarations), 209u);
   // The CSV is ordered by ballot differently; compare by ballot id.
   std::map<std::string, const Declaration*> by_id;
-  for (const Declaration& d : json->declarations) by_id[d.ballot_id] = &d;
+  for (const Declaration& d : json->declarations) by_id[d.ballot_id.str()] = &d;
   for (const Declaration& d : csv->declarations) {
-    ASSERT_TRUE(by_id.count(d.ballot_id)) << d.ballot_id;
-    std::vector<Candidate> a = by_id[d.ballot_id]->candidates, b = d.candidates;
+    ASSERT_TRUE(by_id.count(d.ballot_id.str())) << d.ballot_id;
+    std::vector<Candidate> a = by_id[d.ballot_id.str()]->candidates, b = d.candidates;
     auto by_name = [](const Candidate& x, const Candidate& y) { return x.name < y.name; };
     std::sort(a.begin(), a.end(), by_name);
     std::sort(b.begin(), b.end(), by_name);
-    Declaration x = *by_id[d.ballot_id], y = d;
+    Declaration x = *by_id[d.ballot_id.str()], y = d;
     x.candidates = a;
     y.candidates = b;
     EXPECT_TRUE(SameDeclaration(x, y)) << d.ballot_id;

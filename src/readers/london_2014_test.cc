@@ -29,7 +29,7 @@ TEST(London2014, ReadsTheWholeFile) {
   std::map<std::string, int> winners_by_group;  // totals group, as the SOURCE counts them
   const PartyRegistry& registry = DefaultPartyRegistry();
   for (const Declaration& d : set->declarations) {
-    boroughs.insert(d.council_gss);
+    boroughs.insert(d.council_gss.str());
     seats += d.seats;
     candidates += static_cast<int>(d.candidates.size());
     for (const Candidate& c : d.candidates)

@@ -29,11 +29,11 @@ TEST(London2022, ReadsAndJoinsTheFiles) {
   std::map<std::string, std::map<std::string, int>> won;  // borough -> control key -> seats
   int seats = 0, candidates = 0;
   for (const Declaration& d : set->declarations) {
-    seats_by_borough[d.council] += d.seats;
+    seats_by_borough[d.council.str()] += d.seats;
     seats += d.seats;
     candidates += static_cast<int>(d.candidates.size());
     for (const Candidate& c : d.candidates)
-      if (c.elected.value_or(false)) ++won[d.council][PartyRegistry::ControlKey(c.party, c.name)];
+      if (c.elected.value_or(false)) ++won[d.council.str()][PartyRegistry::ControlKey(c.party, c.name)];
     ASSERT_TRUE(d.electorate && d.ballot_papers && d.rejected) << d.ballot_id;
     EXPECT_LE(*d.rejected, *d.ballot_papers);
     EXPECT_LT(*d.ballot_papers, *d.electorate);

@@ -224,7 +224,7 @@ Result<DeclarationSet> ReadSheffield2016Text(std::string_view results_text, std:
   DeclarationSet set;
   for (internal::BallotRows& ballot : index.ballots()) {
     Declaration& d = ballot.declaration;
-    const WardExtras& extra = extras[d.ballot_id];
+    const WardExtras& extra = extras[d.ballot_id.str()];
     if (d.candidates.empty())
       return MakeError("no candidate rows for " + d.ward_name, "candidate", table->file,
                        extra.elected ? extra.elected->line : extra.turnout->line);
@@ -245,7 +245,7 @@ Result<DeclarationSet> ReadSheffield2016Text(std::string_view results_text, std:
     if (turnout->rows.front().fields.size() != 3)
       return MakeError("expected 3 fields: ward, electorate, turnout_percent", "", turnout->file, turnout->rows.front().line);
     std::map<std::string, const Declaration*> by_ward;
-    for (const internal::BallotRows& ballot : index.ballots()) by_ward[ballot.declaration.ward] = &ballot.declaration;
+    for (const internal::BallotRows& ballot : index.ballots()) by_ward[ballot.declaration.ward.str()] = &ballot.declaration;
     for (const CsvRow& row : turnout->rows) {
       auto it = by_ward.find(Slugify(TrimText(row.fields[0])));
       if (it == by_ward.end()) return turnout->FieldError(row, 0, "a ward the results file does not have");

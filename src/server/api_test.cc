@@ -76,7 +76,7 @@ TEST_F(ApiTest, DeclarationIsLoggedAppliedAndShown) {
   EXPECT_EQ(log["entries"][0]["source"], "http");
   EXPECT_EQ(log["entries"][0]["kind"], "declaration");
 
-  const std::string council = night_.declarations[0].council;
+  const std::string council = night_.declarations[0].council.str();
   json c = json::parse(Get("/api/councils/" + council).body);
   EXPECT_EQ(c["wards_declared"], 1);
   EXPECT_EQ(c["rehearsal"], true);  // the demo is a rehearsal, and every body says so
@@ -318,7 +318,7 @@ TEST_F(ApiTest, BadRequestsAreRefusedWithNothingApplied) {
 
   Declaration unknown_ward = night_.declarations[1];
   unknown_ward.ward = "nowhere";
-  unknown_ward.ward_gss.clear();
+  unknown_ward.ward_gss = "";
   Declaration unknown_council = night_.declarations[1];
   unknown_council.council = "atlantis";
   Declaration too_many = night_.declarations[1];
