@@ -65,6 +65,8 @@ class CompactString {
   const char* data() const noexcept { return view().data(); }
   size_t size() const noexcept { return view().size(); }
   bool empty() const noexcept { return size() == 0; }
+  bool starts_with(std::string_view prefix) const noexcept { return view().starts_with(prefix); }
+  bool ends_with(std::string_view suffix) const noexcept { return view().ends_with(suffix); }
   auto begin() const noexcept { return view().begin(); }
   auto end() const noexcept { return view().end(); }
 

@@ -38,9 +38,9 @@ std::vector<std::string> Composition::Largest() const {
     if (n <= 0) continue;
     if (n > most) {
       most = n;
-      largest = {key};
+      largest = {key.str()};
     } else if (n == most) {
-      largest.push_back(key);
+      largest.push_back(key.str());
     }
   }
   return largest;
@@ -52,7 +52,7 @@ Control ControlOf(const Composition& composition) {
   const int majority = total / 2 + 1;
   int best = 0;
   for (const auto& [key, n] : composition.seats) {
-    if (n >= majority) return Control{key, true};
+    if (n >= majority) return Control{key.str(), true};
     best = std::max(best, n);
   }
   // No one has it yet. It is settled as NOC only when no party, even one with no seats so far,
@@ -148,7 +148,8 @@ void AddWard(CouncilOutcome& out, OutcomeTouches& touches, const Council& counci
   // DecideCouncil's map has every group it ever added to, even when the sum is nought.
   auto change = [&](SeatsByKey& values, SeatsByKey& touched,
                     std::string_view key, int delta) {
-    std::string group(registry.TotalsGroup(key));  // short ids: made in place, not allocated
+    // Made once as the maps' key type, so that no look-up below makes one again.
+    const CompactString group(registry.TotalsGroup(key));  // short ids: made in place, not allocated
     auto t = touched.try_emplace(group, 0).first;
     t->second += sign;
     if (t->second == 0) {
@@ -162,9 +163,9 @@ void AddWard(CouncilOutcome& out, OutcomeTouches& touches, const Council& counci
   // so a key leaves `after` with its last win only when it holds no seat not up.
   for (size_t i : count.elected) {
     const Candidate& c = d.candidates[i];
-    const std::string key = PartyRegistry::ControlKey(c.party, c.name);
+    const CompactString key(PartyRegistry::ControlKey(c.party, c.name));
     if ((out.won[key] += sign) == 0) out.won.erase(key);
-    if ((out.after.seats[key] += sign) == 0 && !council.not_up.count(key)) out.after.seats.erase(key);
+    if ((out.after.seats[key] += sign) == 0 && !council.not_up.count(key.str())) out.after.seats.erase(key);
     change(out.change_last_fought, touches.change_last_fought, key, +1);
     change(out.change_eve_of_poll, touches.change_eve_of_poll, key, +1);
   }

@@ -44,8 +44,8 @@ Result<Night> Night::Create(Election election, PartyRegistry registry, NightOpti
     for (const Ward& w : c.wards) {
       std::string wwhere = where + ".wards." + w.id;
       if (w.id.empty()) return MakeError("a ward needs an id", where + ".wards");
-      if (!ward_ids.insert(w.id).second) return MakeError("ward id appears twice", wwhere);
-      if (!w.gss.empty() && !ward_gss.insert(w.gss).second)
+      if (!ward_ids.insert(w.id.str()).second) return MakeError("ward id appears twice", wwhere);
+      if (!w.gss.empty() && !ward_gss.insert(w.gss.str()).second)
         return MakeError("ward GSS code " + w.gss + " is in two councils or twice in one", wwhere + ".gss");
       if (w.seats_up.empty()) return MakeError("a ward must have at least one seat up", wwhere + ".seats_up");
       for (const SeatUp& s : w.seats_up)

@@ -26,7 +26,7 @@ class Digest {
     for (int i = 0; i < 8; ++i) Byte(static_cast<unsigned char>(value >> (8 * i)));
   }
   void AddMaybe(const std::optional<int64_t>& value) { Add(value ? *value : -1); }
-  void AddMaybe(const std::optional<std::string>& value) { Add(value ? std::string_view(*value) : "\x01"); }
+  void AddMaybe(const std::optional<CompactString>& value) { Add(value ? value->view() : "\x01"); }
   uint64_t value() const { return hash_; }
 
  private:
@@ -123,7 +123,7 @@ void ExpectWellFormed(const GeneratedNight& night) {
     }
     std::set<std::string> ward_ids;
     for (const Ward& w : c.wards) {
-      EXPECT_TRUE(ward_ids.insert(w.id).second) << c.id << "/" << w.id;
+      EXPECT_TRUE(ward_ids.insert(w.id.str()).second) << c.id << "/" << w.id;
       EXPECT_GE(w.seats_up.size(), 1u);
       EXPECT_LE(w.seats_up.size(), 3u);
     }
@@ -347,7 +347,7 @@ TEST(GenerateNight, ControlPictureLooksLikeMay2018) {
       if (c.id == d.council) ward = c.FindWard(d.ward);
     if (d.status == PollStatus::kPostponed) {
       for (const SeatUp& s : ward->seats_up)
-        if (s.defending) ++after[d.council.str()][*s.defending];
+        if (s.defending) ++after[d.council.str()][s.defending->str()];
       continue;
     }
     for (const Candidate& c : d.candidates)
@@ -361,7 +361,7 @@ TEST(GenerateNight, ControlPictureLooksLikeMay2018) {
     std::map<std::string, int> eve = c.not_up;
     for (const Ward& w : c.wards)
       for (const SeatUp& s : w.seats_up)
-        if (s.defending) ++eve[*s.defending];
+        if (s.defending) ++eve[s.defending->str()];
     const std::string before = Controller(eve, c.total_seats).value_or("NOC");
     const std::string now = Controller(after[c.id], c.total_seats).value_or("NOC");
     ++before_held[before];

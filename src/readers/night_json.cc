@@ -580,9 +580,9 @@ json CouncilToJson(const Council& c) {
   json wards = json::array();
   for (const Ward& w : c.wards) {
     json defending = json::array(), last_won = json::array();
-    auto key = [](const std::optional<std::string>& k) {
+    auto key = [](const std::optional<CompactString>& k) {
       if (!k) return json(nullptr);
-      return json(k->starts_with("IND:") ? std::string(kIndependent) : *k);
+      return json(k->starts_with("IND:") ? std::string(kIndependent) : k->str());
     };
     for (const SeatUp& s : w.seats_up) {
       defending.push_back(key(s.defending));
