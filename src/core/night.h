@@ -35,6 +35,7 @@
 #include "core/mayor.h"
 #include "core/model.h"
 #include "core/party.h"
+#include "core/position_index.h"
 #include "core/string_map.h"
 
 namespace psephos {
@@ -116,10 +117,11 @@ class Night {
 
  private:
   Night(Election election, PartyRegistry registry, NightOptions options);
-  // Checks a declaration against the night as it is plus `pending` (earlier declarations of
-  // the same batch), filling in the ward id. Returns the count when it is good.
-  Result<WardCount> CheckOne(Declaration& declaration, Revision revision,
-                             const StringSet& pending) const;
+  // Checks batch[position] against the night as it is plus the declarations before it in the
+  // batch, filling in the ward id. `pending` indexes those by council and ward (and takes this
+  // one), null for a batch of one. Returns the count when it is good.
+  Result<WardCount> CheckOne(std::vector<Declaration>& batch, size_t position, Revision revision,
+                             PositionIndex* pending) const;
   // Applies a declaration where it is stored (in batches_). True when it stays there (a ward
   // declared for the first time); false when, correcting a declared ward, it was moved into the
   // place of the declaration it corrects.

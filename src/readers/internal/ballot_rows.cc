@@ -67,37 +67,16 @@ int BallotRows::ElectedCount() const {
 }
 
 BallotRows& BallotIndex::Get(const std::string& ballot_id, bool* is_new) {
-  if ((ballots_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint64_t hash = std::hash<std::string_view>{}(ballot_id);
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    Slot& slot = slots_[i];
-    if (slot.place == kFree) {
-      slot = Slot{hash, ballots_.size()};
-      if (is_new) *is_new = true;
-      ballots_.emplace_back().declaration.ballot_id = ballot_id;
-      return ballots_.back();
-    }
-    if (slot.hash == hash && ballots_[slot.place].declaration.ballot_id == ballot_id) {
-      if (is_new) *is_new = false;
-      return ballots_[slot.place];
-    }
-  }
-}
-
-void BallotIndex::Grow() {
-  std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(std::max<size_t>(64, slots_.size() * 2)));
-  const size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.place == kFree) continue;
-    size_t i = slot.hash & mask;
-    while (slots_[i].place != kFree) i = (i + 1) & mask;
-    slots_[i] = slot;
-  }
+  const size_t place = by_id_.FindOrAdd(std::hash<std::string_view>{}(ballot_id), ballots_.size(), [&](size_t p) {
+    return ballots_[p].declaration.ballot_id == ballot_id;
+  });
+  if (is_new) *is_new = place == ballots_.size();
+  if (place == ballots_.size()) ballots_.emplace_back().declaration.ballot_id = ballot_id;
+  return ballots_[place];
 }
 
 BallotQueue BallotIndex::TakeBallots() {
-  slots_ = {};
+  by_id_ = {};
   return std::exchange(ballots_, {});
 }
 

@@ -21,6 +21,7 @@
 
 #include "core/error.h"
 #include "core/model.h"
+#include "core/position_index.h"
 
 namespace psephos::internal {
 
@@ -71,22 +72,13 @@ class BallotIndex {
   BallotQueue TakeBallots();
 
  private:
-  // A slot of the index: a ballot's hash and its place in ballots_ (kFree when the slot is).
-  struct Slot {
-    uint64_t hash = 0;
-    size_t place = kFree;
-  };
-  static constexpr size_t kFree = SIZE_MAX;
-  void Grow();
-
   // A deque: no slack of doubling, no ballot moved when another is added.
   BallotQueue ballots_;
-  // The ballots by id, open addressing (at most half full), the id itself compared in ballots_
-  // only when the hashes agree. A 1000x night has 2.9 million ballots: an ordered map compared
-  // their ids (which share their first dozen bytes, "local.") some twenty times a row, and a
-  // hash map of nodes made a node and a copy of the id for each, and missed the cache thrice a
-  // lookup.
-  std::vector<Slot> slots_;
+  // The ballots by id, by their places in ballots_. A 1000x night has 2.9 million ballots: an
+  // ordered map compared their ids (which share their first dozen bytes, "local.") some twenty
+  // times a row, and a hash map of nodes made a node and a copy of the id for each, and missed
+  // the cache thrice a lookup.
+  PositionIndex by_id_;
 };
 
 }  // namespace psephos::internal
