@@ -17,6 +17,7 @@
 #define PSEPHOS_CORE_COMPACT_STRING_H_
 
 #include <compare>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -70,11 +71,23 @@ class CompactString {
   auto begin() const noexcept { return view().begin(); }
   auto end() const noexcept { return view().end(); }
 
-  // Against a string_view only: another CompactString, a std::string or a literal converts to
-  // one (a second overload for CompactString would make comparing with a std::string ambiguous).
+  // Against a string_view: a std::string or a literal converts to one. Two CompactStrings have
+  // their own overload (std::less<> needs it under clang), a template so that it matches only a
+  // CompactString itself: one taking any CompactString would make comparing with a std::string
+  // ambiguous between the two conversions.
   friend bool operator==(const CompactString& a, std::string_view b) noexcept { return a.view() == b; }
   friend std::strong_ordering operator<=>(const CompactString& a, std::string_view b) noexcept {
     return a.view() <=> b;
+  }
+  template <typename T>
+    requires std::same_as<T, CompactString>
+  friend bool operator==(const CompactString& a, const T& b) noexcept {
+    return a.view() == b.view();
+  }
+  template <typename T>
+    requires std::same_as<T, CompactString>
+  friend std::strong_ordering operator<=>(const CompactString& a, const T& b) noexcept {
+    return a.view() <=> b.view();
   }
   friend std::string operator+(std::string a, const CompactString& b) { return a.append(b.view()); }
   friend std::string operator+(const CompactString& a, std::string_view b) { return a.str().append(b); }
