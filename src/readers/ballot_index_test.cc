@@ -41,5 +41,36 @@ TEST(BallotIndex, FindsEachBallotAgainAndKeepsTheOrderFirstSeen) {
   EXPECT_TRUE(is_new);
 }
 
+// The queue keeps each ballot where it was put while more are added, hands them back in order
+// across its blocks, frees them from the front, and is used again from nothing once emptied.
+TEST(BallotQueue, KeepsOrderAndPlaceAcrossBlocks) {
+  BallotQueue queue;
+  const size_t n = 2 * BallotQueue::kBlock + 5;
+  std::vector<BallotRows*> places;
+  for (size_t i = 0; i < n; ++i) {
+    BallotRows& rows = queue.emplace_back();
+    rows.first_line = static_cast<int64_t>(i);
+    places.push_back(&rows);
+  }
+  ASSERT_EQ(queue.size(), n);
+  for (size_t i = 0; i < n; ++i) ASSERT_EQ(&queue[i], places[i]) << i;
+  size_t seen = 0;
+  for (BallotRows& rows : queue) ASSERT_EQ(rows.first_line, static_cast<int64_t>(seen++));
+  EXPECT_EQ(seen, n);
+  for (size_t i = 0; i < BallotQueue::kBlock + 3; ++i) {
+    ASSERT_EQ(queue.front().first_line, static_cast<int64_t>(i));
+    queue.pop_front();
+  }
+  ASSERT_EQ(queue.size(), n - BallotQueue::kBlock - 3);
+  EXPECT_EQ(queue[0].first_line, static_cast<int64_t>(BallotQueue::kBlock + 3));
+  EXPECT_EQ(&queue[queue.size() - 1], places.back());
+  while (!queue.empty()) queue.pop_front();
+  queue.emplace_back().first_line = 7;
+  ASSERT_EQ(queue.size(), 1u);
+  EXPECT_EQ(queue.front().first_line, 7);
+  BallotQueue never_used;  // made and dropped empty
+  EXPECT_TRUE(never_used.empty());
+}
+
 }  // namespace
 }  // namespace psephos::internal

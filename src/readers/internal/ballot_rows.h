@@ -13,7 +13,7 @@
 #define PSEPHOS_READERS_INTERNAL_BALLOT_ROWS_H_
 
 #include <cstdint>
-#include <boost/container/deque.hpp>
+#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
@@ -50,13 +50,65 @@ struct BallotRows {
   void FitCandidates() { declaration.candidates.shrink_to_fit(); }
 };
 
-// Ballots in the order first seen, in blocks of 2,048 (some 770 KB). std::deque's blocks are 512
-// bytes, one ballot each: a 1000x night's 2.9 million of them, allocated among the declarations'
-// own blocks and all freed once read, left holes no later allocation of the night fitted (the
-// 100x night's resident memory once read was 327 MB, of which 203 in use: glibc's malloc_stats).
-// Blocks this large are the allocator's own mappings, given back whole as each is freed.
-using BallotQueue = boost::container::deque<
-    BallotRows, void, boost::container::deque_options_t<boost::container::block_size<2048>>>;
+// Ballots in the order first seen, in blocks of 2,048 (some 500 KB), each ballot staying where it
+// was put. std::deque's blocks are 512 bytes, one ballot each: a 1000x night's 2.9 million of
+// them, allocated among the declarations' own blocks and all freed once read, left holes no later
+// allocation of the night fitted (the 100x night's resident memory once read was 327 MB, of
+// which 203 in use: glibc's malloc_stats). Blocks this large are the allocator's own mappings,
+// given back whole as each is freed. (Boost.Container's deque, with its block size as an option,
+// did the same, but 1.74's takes an offset from a null pointer when it ends empty: UBSan.)
+class BallotQueue {
+ public:
+  static constexpr size_t kBlock = 2048;
+
+  BallotRows& emplace_back() {
+    if (blocks_.empty() || blocks_.back().size() == kBlock) blocks_.emplace_back().reserve(kBlock);
+    ++size_;
+    return blocks_.back().emplace_back();
+  }
+  size_t size() const { return size_ - popped_; }
+  bool empty() const { return size() == 0; }
+  // The i-th ballot not yet popped.
+  BallotRows& operator[](size_t i) {
+    const size_t at = popped_ + i;
+    return blocks_[at / kBlock - first_block_][at % kBlock];
+  }
+  BallotRows& front() { return (*this)[0]; }
+  // Takes the first ballot off; its block is freed with the last ballot in it.
+  void pop_front() {
+    if (++popped_ == size_) {
+      *this = BallotQueue();
+    } else if (popped_ % kBlock == 0) {
+      blocks_.pop_front();
+      ++first_block_;
+    }
+  }
+
+  // The ballots not yet popped, in order (for a range-for).
+  class Iterator {
+   public:
+    Iterator(BallotQueue* queue, size_t i) : queue_(queue), i_(i) {}
+    BallotRows& operator*() const { return (*queue_)[i_]; }
+    Iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    bool operator==(const Iterator& other) const { return i_ == other.i_; }
+
+   private:
+    BallotQueue* queue_;
+    size_t i_;
+  };
+  Iterator begin() { return {this, 0}; }
+  Iterator end() { return {this, size()}; }
+
+ private:
+  // A block is reserved at kBlock and never grows past it, so no ballot moves.
+  std::deque<std::vector<BallotRows>> blocks_;
+  size_t size_ = 0;         // ballots ever added
+  size_t popped_ = 0;       // of them, taken off the front
+  size_t first_block_ = 0;  // blocks freed
+};
 
 // Ballots by id, remembering the order they were first seen.
 class BallotIndex {
