@@ -7,7 +7,7 @@ namespace psephos {
 
 void CompactString::Assign(std::string_view text) {
   if (text.size() <= kInline) {
-    std::memcpy(bytes_, text.data(), text.size());
+    if (!text.empty()) std::memcpy(bytes_, text.data(), text.size());  // an empty view's data may be null
     bytes_[kTag] = static_cast<unsigned char>(text.size());
     return;
   }

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "readers/internal/ballot_rows.h"
@@ -70,6 +71,11 @@ TEST(BallotQueue, KeepsOrderAndPlaceAcrossBlocks) {
   EXPECT_EQ(queue.front().first_line, 7);
   BallotQueue never_used;  // made and dropped empty
   EXPECT_TRUE(never_used.empty());
+  BallotQueue moved = std::move(queue);  // a queue moved from is empty, and usable
+  EXPECT_EQ(moved.size(), 1u);
+  EXPECT_TRUE(queue.empty());  // NOLINT: checked on purpose
+  queue.emplace_back().first_line = 9;
+  EXPECT_EQ(queue[0].first_line, 9);
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -61,8 +62,35 @@ class BallotQueue {
  public:
   static constexpr size_t kBlock = 2048;
 
+  BallotQueue() = default;
+  // Moved, never copied: a copy's blocks would hold no room to grow in place. A queue moved from
+  // is empty.
+  BallotQueue(BallotQueue&& other) noexcept
+      : blocks_(std::move(other.blocks_)),
+        size_(std::exchange(other.size_, 0)),
+        popped_(std::exchange(other.popped_, 0)),
+        first_block_(std::exchange(other.first_block_, 0)) {
+    other.blocks_.clear();
+  }
+  BallotQueue& operator=(BallotQueue&& other) noexcept {
+    if (this != &other) {
+      blocks_ = std::move(other.blocks_);
+      other.blocks_.clear();
+      size_ = std::exchange(other.size_, 0);
+      popped_ = std::exchange(other.popped_, 0);
+      first_block_ = std::exchange(other.first_block_, 0);
+    }
+    return *this;
+  }
+  BallotQueue(const BallotQueue&) = delete;
+  BallotQueue& operator=(const BallotQueue&) = delete;
+
   BallotRows& emplace_back() {
-    if (blocks_.empty() || blocks_.back().size() == kBlock) blocks_.emplace_back().reserve(kBlock);
+    if (blocks_.empty() || blocks_.back().size() == kBlock) {
+      std::vector<BallotRows> block;
+      block.reserve(kBlock);  // before it joins the list: a failed reserve leaves no block without room
+      blocks_.push_back(std::move(block));
+    }
     ++size_;
     return blocks_.back().emplace_back();
   }
