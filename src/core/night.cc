@@ -242,8 +242,8 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
   batch.counts.reserve(declarations.size());
   // The batch's wards by council and ward, to catch a ward twice in it. Hashed: a whole night in
   // one batch (psephos outcomes at 1000x: 2.9 million wards) made an ordered set's string
-  // compares a tenth of checking it, and a hash set of "council/ward" strings was some 260 MB at
-  // the peak. A live declaration, a batch of one, makes none.
+  // compares a tenth of checking it, and a hash set of "council/ward" strings was some 260 MB of
+  // it. A live declaration, a batch of one, makes none.
   std::optional<PositionIndex> pending;
   if (declarations.size() > 1) pending.emplace().Reserve(declarations.size());
   for (size_t i = 0; i < declarations.size(); ++i) {

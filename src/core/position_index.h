@@ -3,7 +3,7 @@
 // PositionIndex: finds an item by key among items the caller keeps in a sequence, holding only
 // each item's position and the hash of its key. For sets as large as a night (a file's ballots, a
 // batch's wards: 2.9 million at 1000x), where a hash set of the keys made a node and a copy of
-// the key for each (some 90 bytes a ward, at the 1000x night's peak); this is a slot of 16 bytes,
+// the key for each (some 90 bytes a ward: 260 MB at 1000x); this is a slot of 16 bytes,
 // at most half full, and the key is compared in the caller's item only where the hashes agree.
 //
 //   PositionIndex index;
