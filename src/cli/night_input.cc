@@ -127,8 +127,7 @@ Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
   for (auto& batch : results) {
     if (!made && election.date.empty() && !batch.second.empty()) {
       // Results alone: the election is the date of the first poll read.
-      const std::string_view ballot = batch.second.front().ballot_id;
-      election.date = ballot.size() >= 10 ? std::string(ballot.substr(ballot.size() - 10)) : "";
+      election.date = BallotDate(batch.second.front().ballot_id);
       election.id = "local." + election.date;
     }
     batches.push_back(std::move(batch));

@@ -68,8 +68,7 @@ Result<Source> LoadSource(const ServeInput& input, const PartyRegistry& registry
     if (!set) return set.error();
     if (!set->new_parties.empty()) return MakeError("unknown parties in the file", "party", spec);
     if (source.setup.date.empty() && !set->declarations.empty()) {
-      const std::string_view ballot = set->declarations.front().ballot_id;
-      source.setup.date = ballot.size() >= 10 ? std::string(ballot.substr(ballot.size() - 10)) : "";
+      source.setup.date = BallotDate(set->declarations.front().ballot_id);
       source.setup.id = "local." + source.setup.date;
       source.setup.name = "Replay of " + spec;
     }

@@ -94,6 +94,10 @@ std::string Slugify(std::string_view name) {
   return out;
 }
 
+std::string BallotDate(std::string_view ballot_id) {
+  return ballot_id.size() >= 10 ? std::string(ballot_id.substr(ballot_id.size() - 10)) : "";
+}
+
 std::string BallotId(std::string_view council, std::string_view ward, std::string_view date) {
   std::string id = "local.";
   id += council;

@@ -142,6 +142,8 @@ std::string Slugify(std::string_view name);
 
 // local.<council>.<ward>.<date>
 std::string BallotId(std::string_view council, std::string_view ward, std::string_view date);
+// The polling date a ballot id ends with (its last ten characters); "" for an id shorter than a date.
+std::string BallotDate(std::string_view ballot_id);
 
 }  // namespace psephos
 

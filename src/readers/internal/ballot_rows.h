@@ -57,7 +57,7 @@ struct BallotRows {
 // allocation of the night fitted (the 100x night's resident memory once read was 327 MB, of
 // which 203 in use: glibc's malloc_stats). Blocks this large are the allocator's own mappings,
 // given back whole as each is freed. (Boost.Container's deque, with its block size as an option,
-// did the same, but 1.74's takes an offset from a null pointer when it ends empty: UBSan.)
+// did the same, but 1.74's takes an offset from a null pointer when emptied by a move: UBSan.)
 class BallotQueue {
  public:
   static constexpr size_t kBlock = 2048;
@@ -65,13 +65,7 @@ class BallotQueue {
   BallotQueue() = default;
   // Moved, never copied: a copy's blocks would hold no room to grow in place. A queue moved from
   // is empty.
-  BallotQueue(BallotQueue&& other) noexcept
-      : blocks_(std::move(other.blocks_)),
-        size_(std::exchange(other.size_, 0)),
-        popped_(std::exchange(other.popped_, 0)),
-        first_block_(std::exchange(other.first_block_, 0)) {
-    other.blocks_.clear();
-  }
+  BallotQueue(BallotQueue&& other) noexcept { *this = std::move(other); }
   BallotQueue& operator=(BallotQueue&& other) noexcept {
     if (this != &other) {
       blocks_ = std::move(other.blocks_);
