@@ -425,7 +425,7 @@ Status ParseCsvFileRows(const std::string& path, CsvTable& table, bool has_heade
   return parse.Run(on_row, [&](size_t offset) { mapped->Release(offset); });
 }
 
-Result<std::string> ReadFile(const std::string& path) {
+Result<std::string> ReadFile(const std::string& path, size_t padding) {
   std::error_code not_needed;
   if (std::filesystem::is_directory(path, not_needed)) return MakeError("this is a directory, not a file", "", path);
   std::ifstream in(path, std::ios::binary);
@@ -435,6 +435,7 @@ Result<std::string> ReadFile(const std::string& path) {
   std::string text;
   const std::streamoff size = in.seekg(0, std::ios::end) ? std::streamoff(in.tellg()) : -1;
   if (size >= 0) {
+    text.reserve(static_cast<size_t>(size) + padding);
     text.resize(static_cast<size_t>(size));
     in.seekg(0);
     in.read(text.data(), size);
@@ -442,6 +443,7 @@ Result<std::string> ReadFile(const std::string& path) {
   } else {
     in.clear();
     text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    text.reserve(text.size() + padding);
   }
   if (in.bad()) return MakeError("cannot read the file", "", path);
   return text;

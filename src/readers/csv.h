@@ -63,8 +63,9 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
 Status ParseCsvFileRows(const std::string& path, CsvTable& table, bool has_header,
                         const std::function<Status(const CsvRow&)>& on_row);
 
-// Reads a file whole; the error names the file.
-Result<std::string> ReadFile(const std::string& path);
+// Reads a file whole; the error names the file. `padding` bytes of capacity are left after the
+// text, for a parser that reads past its end (simdjson's padding).
+Result<std::string> ReadFile(const std::string& path, size_t padding = 0);
 
 }  // namespace psephos
 

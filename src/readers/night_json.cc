@@ -86,6 +86,9 @@ class Reader {
   // The document's root and its "election" member, into `election` (councils left as they are).
   template <typename J>
   Status ReadElection(const J& root, Election& election) const;
+  // The "election" member's value alone.
+  template <typename J>
+  Status ReadElectionObject(const J& election, Election& out) const;
 
   static std::string Join(const std::string& path, const std::string& key) {
     return path.empty() ? key : path + "." + key;
@@ -273,7 +276,14 @@ template <typename J>
 Status Reader::ReadElection(const J& root, Election& out) const {
   if (!root.is_object()) return Fail("", "expected a JSON object with 'election', 'councils' and 'declarations'");
   auto election = root.find("election");
-  if (election == root.end() || !election->is_object()) return Fail("election", "missing; expected an object");
+  if (election == root.end()) return Fail("election", "missing; expected an object");
+  return ReadElectionObject(*election, out);
+}
+
+template <typename J>
+Status Reader::ReadElectionObject(const J& election_value, Election& out) const {
+  const J* election = &election_value;
+  if (!election->is_object()) return Fail("election", "missing; expected an object");
   PSEPHOS_TRY(id, String(*election, "election", "id", true));
   out.id = std::move(id);
   PSEPHOS_TRY(name, String(*election, "election", "name", false));
@@ -381,33 +391,89 @@ Result<NightFile> ParseNightJsonWithNlohmann(std::string_view text, std::string 
 }
 
 std::optional<NightFile> ParseNightJsonWithSimdjson(std::string_view text, const std::string& file,
-                                                    const PartyRegistry& registry) {
+                                                    const PartyRegistry& registry, size_t capacity) {
+  simdjson::padded_string copy;
+  simdjson::padded_string_view padded(text.data(), text.size(), capacity);
+  if (capacity < text.size() + simdjson::SIMDJSON_PADDING) {
+    copy = simdjson::padded_string(text);
+    padded = copy;
+  }
+  // The root object is walked On Demand, which keeps only an index of the text's structure; each
+  // of its members, and each council or declaration in its lists, is parsed into a DOM of its
+  // own, in one parser whose memory the next reuses. As one DOM, a 1000x setup (320 MB) took
+  // some 1.6 GB while it was read (BENCHMARKS.md, Memory). Every byte still goes through a DOM
+  // parse, which validates it as the whole document's did; On Demand checks the rest (the
+  // root's punctuation, its keys, nothing after it).
+  simdjson::ondemand::parser walker;
+  simdjson::ondemand::document doc;
+  simdjson::ondemand::object root;
+  if (walker.iterate(padded).get(doc) || doc.get_object().get(root)) return std::nullopt;
   simdjson::dom::parser parser;
-  simdjson::dom::element parsed;
-  if (parser.parse(text.data(), text.size()).get(parsed)) return std::nullopt;
-  const SimdJson root(parsed);
+  // A member's text (an object or array whole, a scalar's token) parsed into `parser`; false when
+  // it is not JSON. The text lies inside the padded document, so it is parsed where it is.
+  auto parse = [&](simdjson::ondemand::value value, simdjson::dom::element& out) -> bool {
+    simdjson::ondemand::json_type type;
+    if (value.type().get(type)) return false;
+    std::string_view raw;
+    if (type == simdjson::ondemand::json_type::object) {
+      simdjson::ondemand::object object;
+      if (value.get_object().get(object) || object.raw_json().get(raw)) return false;
+    } else if (type == simdjson::ondemand::json_type::array) {
+      simdjson::ondemand::array array;
+      if (value.get_array().get(array) || array.raw_json().get(raw)) return false;
+    } else {
+      raw = value.raw_json_token();
+    }
+    return !parser.parse(raw.data(), raw.size(), false).get(out);
+  };
   Reader r(file, registry);
   NightFile night;
-  if (!r.ReadElection(root, night.election)) return std::nullopt;
-  // Each list as the other path reads it: absent is empty; anything wrong, and that path says what.
-  auto read_list = [&](const char* member, auto& out, auto read) -> bool {
-    auto list = root.find(member);
-    if (list == root.end()) return true;
-    if (!list->is_array()) return false;
-    out.reserve(list->size());
-    size_t index = 0;
-    for (const SimdJson& item : Elements(*list)) {
-      auto value = read(item, Reader::Index(member, index++));
-      if (!value) return false;
-      out.push_back(std::move(*value));
+  bool has_election = false;
+  for (auto member : root) {
+    simdjson::ondemand::field field;
+    std::string_view key;
+    if (std::move(member).get(field) || field.unescaped_key().get(key)) return std::nullopt;
+    // A control character in a key, escaped or not: nlohmann's path tells the raw one apart.
+    if (std::any_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+      return std::nullopt;
+    // A repeated member replaces the first, as nlohmann keeps it.
+    if (key == "councils" || key == "declarations") {
+      const bool councils = key == "councils";
+      simdjson::ondemand::array list;
+      if (field.value().get_array().get(list)) return std::nullopt;
+      if (councils) night.election.councils.clear();
+      else night.declarations.clear();
+      size_t index = 0;
+      for (auto item : list) {
+        simdjson::ondemand::value value;
+        simdjson::dom::element element;
+        if (std::move(item).get(value) || !parse(value, element)) return std::nullopt;
+        const std::string path = Reader::Index(councils ? "councils" : "declarations", index++);
+        if (councils) {
+          auto council = r.ReadCouncil(SimdJson(element), path);
+          if (!council) return std::nullopt;
+          night.election.councils.push_back(std::move(*council));
+        } else {
+          auto declaration = r.ReadDeclaration(SimdJson(element), path);
+          if (!declaration) return std::nullopt;
+          night.declarations.push_back(std::move(*declaration));
+        }
+      }
+    } else {
+      const bool election = key == "election";
+      simdjson::dom::element element;
+      if (!parse(field.value(), element)) return std::nullopt;
+      if (election) {
+        night.election.id.clear(), night.election.name.clear(), night.election.date.clear();
+        night.election.rehearsal = false;
+        if (!r.ReadElectionObject(SimdJson(element), night.election)) return std::nullopt;
+        has_election = true;
+      }
     }
-    return true;
-  };
-  if (!read_list("councils", night.election.councils,
-                 [&](const SimdJson& c, const std::string& path) { return r.ReadCouncil(c, path); }) ||
-      !read_list("declarations", night.declarations,
-                 [&](const SimdJson& d, const std::string& path) { return r.ReadDeclaration(d, path); }))
-    return std::nullopt;
+  }
+  // The walk must have ended at the text's end: anything after the root is not JSON.
+  const char* after = nullptr;
+  if (!has_election || !doc.current_location().get(after)) return std::nullopt;
   return night;
 }
 
@@ -423,9 +489,11 @@ Result<NightFile> ParseNightJson(std::string_view text, std::string file, const 
 }
 
 Result<NightFile> ReadNightJson(const std::string& path, const PartyRegistry& registry) {
-  auto text = ReadFile(path);
+  auto text = ReadFile(path, simdjson::SIMDJSON_PADDING);
   if (!text) return text.error();
-  return ParseNightJson(*text, path, registry);
+  if (auto night = internal::ParseNightJsonWithSimdjson(*text, path, registry, text->capacity()))
+    return std::move(*night);
+  return internal::ParseNightJsonWithNlohmann(*text, path, registry);
 }
 
 Result<Declaration> ParseDeclarationJson(std::string_view text, std::string file,
