@@ -74,8 +74,9 @@ struct WardResult {
 };
 
 // A council's declared wards by ward id. Looked up by any string (a declaration's ward id is a
-// CompactString), without making a std::string of it.
-using DeclaredWards = std::map<std::string, WardResult, std::less<>>;
+// CompactString), without making a std::string of it. Keyed by a CompactString, so that a node
+// is 128 bytes (not 160): one a ward, 2.9 million at 1000x.
+using DeclaredWards = std::map<CompactString, WardResult, std::less<>>;
 
 struct CouncilOutcome {
   std::string council;  // slug

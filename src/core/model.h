@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/compact_string.h"
+#include "core/optional_count.h"
 
 namespace psephos {
 
@@ -86,7 +87,7 @@ struct Candidate {
   std::optional<bool> elected;
 };
 
-enum class PollStatus {
+enum class PollStatus : uint8_t {
   kContested,    // votes counted
   kUncontested,  // candidates <= seats: elected unopposed, no votes recorded
   kPostponed,    // countermanded (e.g. a candidate died): no result on the night
@@ -97,15 +98,15 @@ std::optional<PollStatus> ParsePollStatus(std::string_view text);
 // How a ward's seats were filled. Under STV (Scottish and Northern Irish councils) the
 // candidates' `votes` are first preferences and the `elected` flags come from the count
 // (core/stv.h): first preferences alone do not say who won, so the flags are the truth.
-enum class VotingSystem {
+enum class VotingSystem : uint8_t {
   kFirstPastThePost,  // "fptp"
   kStv,               // "stv"
 };
 std::string_view ToString(VotingSystem system);
 std::optional<VotingSystem> ParseVotingSystem(std::string_view text);
 
-// The declared result of one ward contest. Its texts are CompactStrings, as a candidate's are:
-// a night keeps every declaration (2.9 million at 1000x).
+// The declared result of one ward contest. Its texts are CompactStrings, as a candidate's are,
+// and its counts OptionalCounts: a night keeps every declaration (2.9 million at 1000x).
 struct Declaration {
   CompactString ballot_id;  // local.<council>.<ward>[.by].<date>
   CompactString council;    // council slug
@@ -115,11 +116,11 @@ struct Declaration {
   CompactString ward_name;  // as declared
   CompactString ward_gss;   // "" when not known
   int seats = 1;
-  std::optional<int64_t> electorate;
-  std::optional<int64_t> ballot_papers;  // ballot papers counted, rejected included
-  std::optional<int64_t> rejected;
   PollStatus status = PollStatus::kContested;
   VotingSystem voting_system = VotingSystem::kFirstPastThePost;
+  OptionalCount electorate;
+  OptionalCount ballot_papers;  // ballot papers counted, rejected included
+  OptionalCount rejected;
   std::vector<Candidate> candidates;
   CompactString declared_at;  // ISO 8601 time of declaration, "" when not known
 

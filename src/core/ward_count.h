@@ -20,22 +20,25 @@
 
 #include "core/error.h"
 #include "core/model.h"
+#include "core/optional_count.h"
 
 namespace psephos {
 
+// 72 bytes, so that a council's declared ward (its id, this and a pointer, in a map node) takes
+// 128: a night holds one for every ward (BENCHMARKS.md, Memory).
 struct WardCount {
   PollStatus status = PollStatus::kContested;
+  bool decided_by_lot = false;  // a tie that the elected flags settle
+  bool unresolved_tie = false;  // a tie and no flags: the winner of seats_in_tie is not known
+  int seats_in_tie = 0;         // seats among `tied` that the lot decides
   // Indices into Declaration::candidates of those elected, most votes first. With an
   // unresolved tie this holds only those elected outright (fewer than the seats).
   std::vector<size_t> elected;
   // Candidates level on votes across the cut for the last seat(s), most recent first by index.
   std::vector<size_t> tied;
-  int seats_in_tie = 0;         // seats among `tied` that the lot decides
-  bool decided_by_lot = false;  // a tie that the elected flags settle
-  bool unresolved_tie = false;  // a tie and no flags: the winner of seats_in_tie is not known
-  // Votes of the last elected minus votes of the best loser; nullopt when nobody lost
+  // Votes of the last elected minus votes of the best loser; unknown when nobody lost
   // (uncontested, postponed) or the tie is unresolved. 0 when decided by lot.
-  std::optional<int64_t> majority;
+  OptionalCount majority;
   int64_t total_votes = 0;  // sum of candidates' votes (a voter may cast up to `seats`)
 
   // Seats whose winner is known.

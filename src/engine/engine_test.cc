@@ -238,7 +238,7 @@ TEST(Engine, TalliesFollowACouncilMovedToAnotherRegionAndType) {
   // And the council's next change moves the tallies of its new region and type, not its old.
   const auto* declared = e.night().Declared(moved.id);
   ASSERT_TRUE(declared && !declared->empty());
-  ASSERT_TRUE(e.Withdraw(moved.id, declared->begin()->first, Desk()));
+  ASSERT_TRUE(e.Withdraw(moved.id, std::string(declared->begin()->first), Desk()));
   expect_tallies_true("after a withdrawal in the moved council");
 }
 

@@ -1,0 +1,56 @@
+#include "core/optional_count.h"
+
+#include <gtest/gtest.h>
+
+#include "core/council_outcome.h"
+#include "core/model.h"
+#include "core/ward_count.h"
+
+namespace psephos {
+namespace {
+
+TEST(OptionalCount, StartsUnknownAndHoldsWhatItIsGiven) {
+  OptionalCount count;
+  EXPECT_FALSE(count.has_value());
+  EXPECT_FALSE(count);
+  EXPECT_EQ(count, std::nullopt);
+  EXPECT_EQ(count.value_or(-1), -1);
+  EXPECT_THROW((void)count.value(), std::bad_optional_access);
+  count = 0;  // zero is a count, not "unknown"
+  EXPECT_TRUE(count);
+  EXPECT_EQ(*count, 0);
+  count = 5120;
+  EXPECT_EQ(count.value(), 5120);
+  EXPECT_EQ(count, 5120);
+  EXPECT_NE(count, 5121);
+  EXPECT_NE(count, std::nullopt);
+  count.reset();
+  EXPECT_FALSE(count);
+  count = -7;  // a difference (a majority) may be below zero
+  EXPECT_EQ(*count, -7);
+}
+
+TEST(OptionalCount, ConvertsToAndFromStdOptional) {
+  std::optional<int64_t> known = 42, unknown;
+  OptionalCount a = known, b = unknown;
+  EXPECT_EQ(a, 42);
+  EXPECT_FALSE(b);
+  std::optional<int64_t> back = a;
+  EXPECT_EQ(back, known);
+  back = b;
+  EXPECT_EQ(back, std::nullopt);
+  EXPECT_EQ(OptionalCount(), OptionalCount(std::nullopt));
+  EXPECT_NE(OptionalCount(0), OptionalCount());
+}
+
+// The sizes the night's memory was cut to (BENCHMARKS.md, Memory); a change that grows them
+// should be a choice, not an accident.
+TEST(OptionalCount, KeepsTheNightsRecordsSmall) {
+  EXPECT_EQ(sizeof(OptionalCount), 8u);
+  EXPECT_EQ(sizeof(WardCount), 72u);
+  EXPECT_EQ(sizeof(Declaration), 184u);
+  EXPECT_EQ(sizeof(DeclaredWards::value_type), 16u + 8u + 72u);
+}
+
+}  // namespace
+}  // namespace psephos
