@@ -93,5 +93,39 @@ TEST(CompactString, JoinsPrintsAndHashesAsItsText) {
 
 TEST(CompactString, IsSixteenBytes) { EXPECT_EQ(sizeof(CompactString), 16u); }
 
+TEST(OptionalCompactString, IsNoneOrATextAndSaysWhichThroughCopiesAndMoves) {
+  const std::string long_text(40, 'x');  // a heap block: copies must not share it
+  OptionalCompactString none, empty = "", party = "PP53", heap = long_text;
+  EXPECT_FALSE(none);
+  EXPECT_EQ(none, std::nullopt);
+  EXPECT_TRUE(empty);  // "" is a text, not none
+  EXPECT_NE(empty, none);
+  EXPECT_EQ(*party, "PP53");
+  EXPECT_EQ(party->size(), 4u);
+  EXPECT_EQ(heap.value_or(""), long_text);
+  EXPECT_EQ(none.value_or("vacant"), "vacant");
+
+  OptionalCompactString copy_of_none = none, copy_of_heap = heap;
+  EXPECT_FALSE(copy_of_none);
+  EXPECT_EQ(copy_of_heap, heap);
+  copy_of_heap = none;  // its block freed (ASan would see a leak or a double free)
+  EXPECT_FALSE(copy_of_heap);
+  copy_of_none = heap;
+  EXPECT_EQ(*copy_of_none, long_text);
+
+  OptionalCompactString moved_none = std::move(none);
+  EXPECT_FALSE(moved_none);
+  EXPECT_FALSE(none);  // NOLINT: moved from, and still none, as std::optional would be
+  OptionalCompactString moved_heap = std::move(heap);
+  EXPECT_EQ(*moved_heap, long_text);
+  moved_heap = std::move(moved_none);
+  EXPECT_FALSE(moved_heap);
+  EXPECT_FALSE(moved_none);  // NOLINT
+
+  EXPECT_EQ(OptionalCompactString(std::optional<std::string>()), std::nullopt);
+  EXPECT_EQ(OptionalCompactString(std::optional<std::string>("PP52")), OptionalCompactString("PP52"));
+  EXPECT_EQ(sizeof(OptionalCompactString), 16u);
+}
+
 }  // namespace
 }  // namespace psephos

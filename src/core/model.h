@@ -41,10 +41,10 @@ std::optional<ElectoralCycle> ParseElectoralCycle(std::string_view text);
 struct SeatUp {
   // Control key of the party defending the seat (the holder on the eve of poll);
   // nullopt when the seat is vacant.
-  std::optional<CompactString> defending;
+  OptionalCompactString defending;
   // Control key of the party that won this seat the last time it was fought (notional where
   // boundaries changed); nullopt when not known.
-  std::optional<CompactString> last_won;
+  OptionalCompactString last_won;
 };
 
 // A ward as set up before the night: its identity and the seats it fills this time.
