@@ -37,7 +37,7 @@ inline Declaration TestWard(const std::string& council, const std::string& ward,
   int n = 0;
   for (const TestCandidate& c : candidates)
     d.candidates.push_back(
-        Candidate{c.party + " candidate " + std::to_string(++n), c.party, c.votes, std::nullopt});
+        Candidate{c.party + " candidate " + std::to_string(++n), c.party, Candidate::Votes(c.votes), std::nullopt});
   return d;
 }
 

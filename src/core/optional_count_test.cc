@@ -2,9 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "core/council_outcome.h"
-#include "core/model.h"
-#include "core/ward_count.h"
 
 namespace psephos {
 namespace {
@@ -41,15 +38,6 @@ TEST(OptionalCount, ConvertsToAndFromStdOptional) {
   EXPECT_EQ(back, std::nullopt);
   EXPECT_EQ(OptionalCount(), OptionalCount(std::nullopt));
   EXPECT_NE(OptionalCount(0), OptionalCount());
-}
-
-// The sizes the night's memory was cut to (BENCHMARKS.md, Memory); a change that grows them
-// should be a choice, not an accident.
-TEST(OptionalCount, KeepsTheNightsRecordsSmall) {
-  EXPECT_EQ(sizeof(OptionalCount), 8u);
-  EXPECT_EQ(sizeof(WardCount), 72u);
-  EXPECT_EQ(sizeof(Declaration), 184u);
-  EXPECT_EQ(sizeof(DeclaredWards::value_type), 16u + 8u + 72u);
 }
 
 }  // namespace

@@ -101,9 +101,9 @@ Cut CutOf(const Declaration& d) {
   for (const Candidate& c : d.candidates) {
     if (c.elected.value_or(false)) {
       ++cut.elected;
-      cut.lowest_elected = std::min(cut.lowest_elected, c.votes);
+      cut.lowest_elected = std::min<int64_t>(cut.lowest_elected, c.votes);
     } else {
-      cut.highest_beaten = std::max(cut.highest_beaten, c.votes);
+      cut.highest_beaten = std::max<int64_t>(cut.highest_beaten, c.votes);
     }
   }
   return cut;

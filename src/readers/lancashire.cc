@@ -85,7 +85,7 @@ Result<DeclarationSet> ReadLancashireCsvText(std::string_view text, std::string 
       if (d.electorate != *electorate)
         return table->FieldError(row, col[kElectorate], "differs from the ward's earlier rows" + std::string(kRekeyed));
     }
-    ballot.Add(Candidate{name, *party, *votes, *elected}, row.line);
+    ballot.Add(Candidate{name, *party, Candidate::Votes(*votes), *elected}, row.line);
     if (ballot.ElectedCount() > d.seats)
       return table->FieldError(row, col[kElected], "more candidates elected than seats_contested (" +
                                                        std::to_string(d.seats) + ")" + kRekeyed);

@@ -197,7 +197,7 @@ Result<DeclarationSet> ReadLgaCsvText(std::string_view text, std::string file,
       if (Status s = SameOnEveryRow(*table, row, c.electorate, d.electorate, *electorate, ballot_id); !s) return s.error();
       if (Status s = SameOnEveryRow(*table, row, c.rejected[0], d.rejected, rejected, ballot_id); !s) return s.error();
     }
-    ballot.Add(Candidate{name, *party, *votes, *elected}, row.line);
+    ballot.Add(Candidate{name, *party, Candidate::Votes(*votes), *elected}, row.line);
   }
 
   for (internal::BallotRows& ballot : index.ballots()) {
@@ -267,7 +267,7 @@ Result<DeclarationSet> ReadWardVotesCsvText(std::string_view text, std::string f
     } else if (d.ward_gss != code) {
       return table->FieldError(row, col[kCode], "ward code '" + code + "' differs from the ward's earlier rows (" + d.ward_gss + ")");
     }
-    ballot.Add(Candidate{name, *party, *votes, std::nullopt}, row.line);
+    ballot.Add(Candidate{name, *party, Candidate::Votes(*votes), std::nullopt}, row.line);
   }
   DeclarationSet set;
   for (internal::BallotRows& ballot : index.ballots()) {

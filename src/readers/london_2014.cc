@@ -135,7 +135,7 @@ Result<DeclarationSet> ReadLondon2014Text(std::string_view text, std::string fil
     candidate.party = std::move(*party);
     Result<int64_t> votes = ParseCount(table, row, c.votes);
     if (!votes) return votes.error();
-    candidate.votes = *votes;
+    candidate.votes = Candidate::Votes(*votes);
     Result<bool> elected = ParseFlag(table, row, c.elected, /*empty_is_false=*/true);
     if (!elected) return elected.error();
     candidate.elected = *elected;

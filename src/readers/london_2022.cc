@@ -175,7 +175,7 @@ Result<DeclarationSet> ReadLondon2022Text(std::string_view candidates_text,
     candidate.party = std::move(*id);
     Result<int64_t> count = ParseCount(table, row, votes);
     if (!count) return count.error();
-    candidate.votes = *count;
+    candidate.votes = Candidate::Votes(*count);
     Result<bool> flag = ParseFlag(table, row, elected, /*empty_is_false=*/false);
     if (!flag) return flag.error();
     candidate.elected = *flag;

@@ -260,7 +260,7 @@ Result<Declaration> Reader::ReadDeclaration(const J& d, const std::string& path)
     PSEPHOS_TRY(p, Party(*party, [&] { return Join(cpath(), "party"); }));
     cand.party = std::move(p);
     PSEPHOS_TRY(votes, Count(c, cpath, "votes", out.status == PollStatus::kContested));
-    cand.votes = votes.value_or(0);
+    cand.votes = Candidate::Votes(votes.value_or(0));
     if (auto e = c.find("elected"); e != c.end() && !e->is_null()) {
       if (!e->is_boolean()) return Fail(Join(cpath(), "elected"), "expected true or false");
       cand.elected = e->template get<bool>();

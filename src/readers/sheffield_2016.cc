@@ -207,7 +207,7 @@ Result<DeclarationSet> ReadSheffield2016Text(std::string_view results_text, std:
       if (!party) return party.error();
       auto votes = ParseCount(*table, row, kVotes);
       if (!votes) return votes.error();
-      ballot.Add(Candidate{name, *party, *votes, std::nullopt}, row.line);
+      ballot.Add(Candidate{name, *party, Candidate::Votes(*votes), std::nullopt}, row.line);
     } else if (kind == "elected") {
       if (extra.elected) return MakeError("a second 'elected' row for " + ward_name, "elected", table->file, row.line);
       extra.elected = &row;

@@ -44,7 +44,13 @@ Result<Declaration> StvDeclaration(const BallotProfile& profile, const StvCount&
     Result<std::string> party = parties.Resolve(known != ScottishAbbreviations().end() ? known->second : label,
                                                 context.file, 0, "candidate " + std::to_string(c + 1));
     if (!party) return party.error();
-    d.candidates.push_back(Candidate{name, *party, first[c] / StvCount::kUnit, count.IsElected(c)});
+    // Never more than the ballot papers, which the count holds to 10^8; checked all the same,
+    // as a candidate holds 32 bits.
+    const int64_t votes = first[c] / StvCount::kUnit;
+    if (votes > Candidate::kMaxVotes)
+      return MakeError("more than 1,000,000,000 first preferences (" + std::to_string(votes) + ")",
+                       "candidate " + std::to_string(c + 1), context.file);
+    d.candidates.push_back(Candidate{name, *party, Candidate::Votes(votes), count.IsElected(c)});
   }
   return d;
 }

@@ -398,7 +398,7 @@ BuiltCouncil BuildCouncil(Rng& rng, const CouncilPlan& plan) {
         if (status == PollStatus::kContested)
           {
           if (k > 0) drop += rng.Between(5, 45);
-          candidate.votes = top * (1000 - drop) / 1000;
+          candidate.votes = Candidate::Votes(top * (1000 - drop) / 1000);
         }
         if (status == PollStatus::kUncontested) candidate.elected = true;
         d.candidates.push_back(std::move(candidate));
