@@ -21,4 +21,19 @@ void CompactString::Assign(std::string_view text) {
   bytes_[kTag] = kHeap;
 }
 
+void ShortString::Assign(std::string_view text) {
+  if (text.size() <= kInline) {
+    bytes_[0] = static_cast<unsigned char>(text.size() << 1 | 1);
+    if (!text.empty()) std::memcpy(bytes_ + 1, text.data(), text.size());  // an empty view's data may be null
+    return;
+  }
+  if (text.size() > std::numeric_limits<uint32_t>::max())
+    throw std::length_error("ShortString: a text of 4 GiB or more");
+  const auto size = static_cast<uint32_t>(text.size());
+  char* block = new char[sizeof size + text.size()];
+  std::memcpy(block, &size, sizeof size);
+  std::memcpy(block + sizeof size, text.data(), text.size());
+  std::memcpy(bytes_, &block, sizeof block);
+}
+
 }  // namespace psephos

@@ -1,21 +1,24 @@
 // compact_string.h
 //
-// CompactString: an immutable string in 16 bytes, for the short texts a night holds by the
-// million (a candidate's name and party id: 14.3 million candidates at 1000x). Up to 15 bytes
-// live in the object itself; a longer text is one heap block of its exact size. A std::string is
-// 32 bytes, Boost.Container's string 24: at 1000x each 16 bytes saved a candidate text is some
-// 230 MB (BENCHMARKS.md, Memory).
+// Immutable strings for the short texts a night holds by the million (a candidate's name and
+// party id: 14.3 million candidates at 1000x). A std::string is 32 bytes, Boost.Container's 24:
+// at 1000x each 8 bytes saved a candidate is some 115 MB (BENCHMARKS.md, Memory).
+//   CompactString  16 bytes: up to 15 in the object, a longer text in a heap block of its size
+//   ShortString     8 bytes: up to 7 in the object (a party id, "PP53"), a longer one on the heap
+//   OptionalCompactString  std::optional<CompactString> in 16 bytes
 //
-// It reads as a std::string_view (an implicit conversion) and compares with any string; build a
-// std::string from it where one is needed.
+// Each reads as a std::string_view (an implicit conversion) and compares with any string; build
+// a std::string from it where one is needed.
 //
-//   CompactString party = "PP53";
+//   CompactString name = "Harjit Akhtar";
+//   ShortString party = "PP53";
 //   if (party == "PP53") ...;
 //   std::string_view view = party;
 //   std::string message = "unknown party id '" + party + "'";
 #ifndef PSEPHOS_CORE_COMPACT_STRING_H_
 #define PSEPHOS_CORE_COMPACT_STRING_H_
 
+#include <bit>
 #include <compare>
 #include <concepts>
 #include <cstddef>
@@ -32,7 +35,65 @@
 
 namespace psephos {
 
-class CompactString {
+namespace internal {
+
+// What the compact strings share, read through the text's view(): a string_view's reading,
+// comparisons with any string, joining and printing.
+template <typename Text>
+class TextInterface {
+ public:
+  operator std::string_view() const noexcept { return Self().view(); }  // NOLINT: reads as a view
+  std::string str() const { return std::string(Self().view()); }
+  const char* data() const noexcept { return Self().view().data(); }
+  size_t size() const noexcept { return Self().view().size(); }
+  bool empty() const noexcept { return size() == 0; }
+  bool starts_with(std::string_view prefix) const noexcept { return Self().view().starts_with(prefix); }
+  bool ends_with(std::string_view suffix) const noexcept { return Self().view().ends_with(suffix); }
+  auto begin() const noexcept { return Self().view().begin(); }
+  auto end() const noexcept { return Self().view().end(); }
+
+  // Against a string_view: a std::string or a literal converts to one. Two texts of one kind have
+  // their own overload (std::less<> needs it under clang), a template so that it matches only
+  // that kind itself: one taking any Text would make comparing with a std::string ambiguous
+  // between the two conversions.
+  friend bool operator==(const Text& a, std::string_view b) noexcept { return a.view() == b; }
+  friend std::strong_ordering operator<=>(const Text& a, std::string_view b) noexcept {
+    return a.view() <=> b;
+  }
+  template <typename T>
+    requires std::same_as<T, Text>
+  friend bool operator==(const Text& a, const T& b) noexcept {
+    return a.view() == b.view();
+  }
+  template <typename T>
+    requires std::same_as<T, Text>
+  friend std::strong_ordering operator<=>(const Text& a, const T& b) noexcept {
+    return a.view() <=> b.view();
+  }
+  friend std::string operator+(std::string a, const Text& b) { return a.append(b.view()); }
+  friend std::string operator+(const Text& a, std::string_view b) { return a.str().append(b); }
+  friend std::ostream& operator<<(std::ostream& out, const Text& s) { return out << s.view(); }
+
+ private:
+  const Text& Self() const noexcept { return static_cast<const Text&>(*this); }
+};
+
+// As the text's view hashes and formats.
+template <typename Text>
+struct TextHash {
+  size_t operator()(const Text& s) const noexcept { return std::hash<std::string_view>{}(s.view()); }
+};
+template <typename Text>
+struct TextFormatter : fmt::formatter<std::string_view> {
+  template <typename Context>
+  auto format(const Text& s, Context& context) const {
+    return fmt::formatter<std::string_view>::format(s.view(), context);
+  }
+};
+
+}  // namespace internal
+
+class CompactString : public internal::TextInterface<CompactString> {
  public:
   static constexpr size_t kInline = 15;  // the longest text held in the object
 
@@ -63,37 +124,6 @@ class CompactString {
     if (!OnHeap()) return {reinterpret_cast<const char*>(bytes_), bytes_[kTag]};
     return {HeapData(), HeapSize()};
   }
-  operator std::string_view() const noexcept { return view(); }  // NOLINT: reads as a view
-  std::string str() const { return std::string(view()); }
-  const char* data() const noexcept { return view().data(); }
-  size_t size() const noexcept { return view().size(); }
-  bool empty() const noexcept { return size() == 0; }
-  bool starts_with(std::string_view prefix) const noexcept { return view().starts_with(prefix); }
-  bool ends_with(std::string_view suffix) const noexcept { return view().ends_with(suffix); }
-  auto begin() const noexcept { return view().begin(); }
-  auto end() const noexcept { return view().end(); }
-
-  // Against a string_view: a std::string or a literal converts to one. Two CompactStrings have
-  // their own overload (std::less<> needs it under clang), a template so that it matches only a
-  // CompactString itself: one taking any CompactString would make comparing with a std::string
-  // ambiguous between the two conversions.
-  friend bool operator==(const CompactString& a, std::string_view b) noexcept { return a.view() == b; }
-  friend std::strong_ordering operator<=>(const CompactString& a, std::string_view b) noexcept {
-    return a.view() <=> b;
-  }
-  template <typename T>
-    requires std::same_as<T, CompactString>
-  friend bool operator==(const CompactString& a, const T& b) noexcept {
-    return a.view() == b.view();
-  }
-  template <typename T>
-    requires std::same_as<T, CompactString>
-  friend std::strong_ordering operator<=>(const CompactString& a, const T& b) noexcept {
-    return a.view() <=> b.view();
-  }
-  friend std::string operator+(std::string a, const CompactString& b) { return a.append(b.view()); }
-  friend std::string operator+(const CompactString& a, std::string_view b) { return a.str().append(b); }
-  friend std::ostream& operator<<(std::ostream& out, const CompactString& s) { return out << s.view(); }
 
  private:
   friend class OptionalCompactString;
@@ -123,6 +153,65 @@ class CompactString {
 };
 
 static_assert(sizeof(CompactString) == 16);
+
+// ShortString: as CompactString in 8 bytes, for a text that is nearly always 7 bytes or fewer (a
+// candidate's party id: "PP53", "IND").
+class ShortString : public internal::TextInterface<ShortString> {
+ public:
+  static constexpr size_t kInline = 7;  // the longest text held in the object
+
+  ShortString() noexcept { SetEmpty(); }
+  ShortString(std::string_view text) { Assign(text); }  // NOLINT: implicit, like std::string
+  ShortString(const std::string& text) : ShortString(std::string_view(text)) {}  // NOLINT
+  ShortString(const char* text) : ShortString(std::string_view(text)) {}  // NOLINT
+  ShortString(const ShortString& other) { Assign(other.view()); }
+  ShortString(ShortString&& other) noexcept {
+    std::memcpy(bytes_, other.bytes_, sizeof bytes_);
+    other.SetEmpty();
+  }
+  ShortString& operator=(const ShortString& other) {
+    if (this != &other) *this = ShortString(other);
+    return *this;
+  }
+  ShortString& operator=(ShortString&& other) noexcept {
+    if (this != &other) {
+      Free();
+      std::memcpy(bytes_, other.bytes_, sizeof bytes_);
+      other.SetEmpty();
+    }
+    return *this;
+  }
+  ~ShortString() { Free(); }
+
+  std::string_view view() const noexcept {
+    if (Inline()) return {reinterpret_cast<const char*>(bytes_ + 1), static_cast<size_t>(bytes_[0] >> 1)};
+    const char* block = Block();
+    uint32_t size;
+    std::memcpy(&size, block, sizeof size);
+    return {block + sizeof size, size};
+  }
+
+ private:
+  // bytes_[0] is (length << 1) | 1 for an inline text, in bytes_[1..7]; otherwise the eight
+  // bytes are the address of a heap block, its 4-byte length and then the text, whose lowest
+  // byte is even (blocks are aligned). Read so on a little-endian machine only.
+  static_assert(std::endian::native == std::endian::little);
+  bool Inline() const noexcept { return (bytes_[0] & 1) != 0; }
+  void SetEmpty() noexcept { bytes_[0] = 1; }
+  const char* Block() const noexcept {
+    const char* block;
+    std::memcpy(&block, bytes_, sizeof block);
+    return block;
+  }
+  void Assign(std::string_view text);
+  void Free() noexcept {
+    if (!Inline()) delete[] Block();
+  }
+
+  alignas(8) unsigned char bytes_[8];
+};
+
+static_assert(sizeof(ShortString) == 8);
 
 // OptionalCompactString: std::optional<CompactString> in 16 bytes rather than 24 (a tag value of
 // its own says "none"), for a seat's keys: 4.4 million seats up at 1000x, two keys each. It reads
@@ -191,16 +280,12 @@ static_assert(sizeof(OptionalCompactString) == 16);
 }  // namespace psephos
 
 template <>
-struct std::hash<psephos::CompactString> {
-  size_t operator()(const psephos::CompactString& s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-
+struct std::hash<psephos::CompactString> : psephos::internal::TextHash<psephos::CompactString> {};
 template <>
-struct fmt::formatter<psephos::CompactString> : fmt::formatter<std::string_view> {
-  template <typename Context>
-  auto format(const psephos::CompactString& s, Context& context) const {
-    return fmt::formatter<std::string_view>::format(s.view(), context);
-  }
-};
+struct std::hash<psephos::ShortString> : psephos::internal::TextHash<psephos::ShortString> {};
+template <>
+struct fmt::formatter<psephos::CompactString> : psephos::internal::TextFormatter<psephos::CompactString> {};
+template <>
+struct fmt::formatter<psephos::ShortString> : psephos::internal::TextFormatter<psephos::ShortString> {};
 
 #endif  // PSEPHOS_CORE_COMPACT_STRING_H_

@@ -13,21 +13,24 @@
 namespace psephos {
 namespace {
 
-// Texts each side of the inline limit, with bytes a C string would stop at.
+// Each kind of compact text is held to the same tests.
+template <typename Text>
+class CompactText : public ::testing::Test {};
+using TextKinds = ::testing::Types<CompactString, ShortString>;
+TYPED_TEST_SUITE(CompactText, TextKinds);
+
+// Texts each side of either kind's inline limit, with bytes a C string would stop at.
 std::vector<std::string> Texts() {
-  return {"",
-          "PP53",
-          std::string("a\0b", 3),
-          std::string(CompactString::kInline - 1, 'x'),
-          std::string(CompactString::kInline, 'y'),
-          std::string(CompactString::kInline + 1, 'z'),
-          "Independent (Jane Smith-Fotheringham)",
-          std::string(100000, 'w')};
+  std::vector<std::string> texts = {"", "PP53", std::string("a\0b", 3), "Independent (Jane Smith-Fotheringham)",
+                                    std::string(100000, 'w')};
+  for (size_t limit : {CompactString::kInline, ShortString::kInline})
+    for (size_t n : {limit - 1, limit, limit + 1}) texts.push_back(std::string(n, static_cast<char>('a' + n % 26)));
+  return texts;
 }
 
-TEST(CompactString, HoldsEveryTextExactly) {
+TYPED_TEST(CompactText, HoldsEveryTextExactly) {
   for (const std::string& text : Texts()) {
-    CompactString s = text;
+    TypeParam s = text;
     EXPECT_EQ(s.view(), text);
     EXPECT_EQ(s.size(), text.size());
     EXPECT_EQ(s.empty(), text.empty());
@@ -36,26 +39,26 @@ TEST(CompactString, HoldsEveryTextExactly) {
   }
 }
 
-TEST(CompactString, CopiesAndMovesKeepTheText) {
+TYPED_TEST(CompactText, CopiesAndMovesKeepTheText) {
   for (const std::string& text : Texts()) {
-    CompactString original = text;
-    CompactString copy = original;
+    TypeParam original = text;
+    TypeParam copy = original;
     EXPECT_EQ(copy, text);
     EXPECT_EQ(original, text);
-    CompactString moved = std::move(copy);
+    TypeParam moved = std::move(copy);
     EXPECT_EQ(moved, text);
-    EXPECT_TRUE(copy.empty());  // NOLINT: a moved-from CompactString is empty, and usable
+    EXPECT_TRUE(copy.empty());  // NOLINT: a moved-from text is empty, and usable
     copy = "reused";
     EXPECT_EQ(copy, "reused");
     for (const std::string& other : Texts()) {
-      CompactString target = other;
+      TypeParam target = other;
       target = original;  // copy-assign over each kind of text
       EXPECT_EQ(target, text);
-      CompactString source = other;
+      TypeParam source = other;
       target = std::move(source);  // move-assign over it
       EXPECT_EQ(target, other);
     }
-    CompactString& self = original;
+    TypeParam& self = original;
     original = self;
     EXPECT_EQ(original, text);
     original = std::move(self);
@@ -63,35 +66,36 @@ TEST(CompactString, CopiesAndMovesKeepTheText) {
   }
 }
 
-TEST(CompactString, ComparesWithEveryKindOfString) {
-  const CompactString party = "PP53";
+TYPED_TEST(CompactText, ComparesWithEveryKindOfString) {
+  const TypeParam party = "PP53";
   const std::string same = "PP53";
   EXPECT_TRUE(party == "PP53");
   EXPECT_TRUE(party == same);
   EXPECT_TRUE(same == party);
   EXPECT_TRUE(party == std::string_view("PP53"));
-  EXPECT_TRUE(party == CompactString("PP53"));
+  EXPECT_TRUE(party == TypeParam("PP53"));
   EXPECT_TRUE(party != "PP52");
-  EXPECT_TRUE(CompactString("PP52") < party);
+  EXPECT_TRUE(TypeParam("PP52") < party);
   EXPECT_TRUE(party < std::string(20, 'Z'));
-  std::map<CompactString, int, std::less<>> by_key{{"b", 2}, {std::string(30, 'a'), 1}};
+  std::map<TypeParam, int, std::less<>> by_key{{"b", 2}, {std::string(30, 'a'), 1}};
   EXPECT_EQ(by_key.begin()->second, 1);
   EXPECT_EQ(by_key.find(std::string_view("b"))->second, 2);
 }
 
-TEST(CompactString, JoinsPrintsAndHashesAsItsText) {
-  const CompactString party = "PP53";
+TYPED_TEST(CompactText, JoinsPrintsAndHashesAsItsText) {
+  const TypeParam party = "PP53";
   EXPECT_EQ("party '" + party + "'", "party 'PP53'");
   EXPECT_EQ(std::string("id ") + party, "id PP53");
   EXPECT_EQ(party + std::string(" of ") + party, "PP53 of PP53");
   std::ostringstream out;
-  out << party << CompactString(std::string(40, 'q'));
+  out << party << TypeParam(std::string(40, 'q'));
   EXPECT_EQ(out.str(), "PP53" + std::string(40, 'q'));
   EXPECT_EQ(fmt::format("[{:>6}]", party), "[  PP53]");
-  EXPECT_EQ(std::hash<CompactString>{}(party), std::hash<std::string_view>{}("PP53"));
+  EXPECT_EQ(std::hash<TypeParam>{}(party), std::hash<std::string_view>{}("PP53"));
 }
 
 TEST(CompactString, IsSixteenBytes) { EXPECT_EQ(sizeof(CompactString), 16u); }
+TEST(ShortString, IsEightBytes) { EXPECT_EQ(sizeof(ShortString), 8u); }
 
 TEST(OptionalCompactString, IsNoneOrATextAndSaysWhichThroughCopiesAndMoves) {
   const std::string long_text(40, 'x');  // a heap block: copies must not share it

@@ -76,8 +76,8 @@ struct Council {
   int SeatsUp() const;
 };
 
-// Name and party are CompactStrings (16 bytes, not 32) and the votes 32 bits, so that a
-// candidate is 40 bytes: a 1000x night holds 14.3 million (BENCHMARKS.md, Memory).
+// The name a CompactString (16 bytes, not 32), the party id a ShortString (8) and the votes 32
+// bits, so that a candidate is 32 bytes: a 1000x night holds 14.3 million (BENCHMARKS.md, Memory).
 struct Candidate {
   // The most votes a candidate can hold. Every reader refuses a count over 10^9; sums of votes
   // (WardCount::total_votes, the shares) are 64-bit.
@@ -86,7 +86,7 @@ struct Candidate {
   static constexpr int32_t Votes(int64_t checked) { return static_cast<int32_t>(checked); }
 
   CompactString name;
-  CompactString party;  // party registry id ("PP53"); independents: the registry's "IND"
+  ShortString party;  // party registry id ("PP53"); independents: the registry's "IND"
   int32_t votes = 0;
   // The returning officer's word, when the source gives it. It is the truth when a tie for the
   // last seat was decided by lot.
