@@ -5,7 +5,8 @@
 // at 1000x each 8 bytes saved a candidate is some 115 MB (BENCHMARKS.md, Memory).
 //   CompactString  16 bytes: up to 15 in the object, a longer text in a heap block of its size
 //   ShortString     8 bytes: up to 7 in the object (a party id, "PP53"), a longer one on the heap
-//   OptionalCompactString  std::optional<CompactString> in 16 bytes
+//   OptionalText<Text>  std::optional<Text> in the text's size: OptionalCompactString (16 bytes),
+//                       OptionalShortString (8)
 //
 // Each reads as a std::string_view (an implicit conversion) and compares with any string; build
 // a std::string from it where one is needed.
@@ -93,6 +94,9 @@ struct TextFormatter : fmt::formatter<std::string_view> {
 
 }  // namespace internal
 
+template <typename Text>
+class OptionalText;
+
 class CompactString : public internal::TextInterface<CompactString> {
  public:
   static constexpr size_t kInline = 15;  // the longest text held in the object
@@ -126,7 +130,13 @@ class CompactString : public internal::TextInterface<CompactString> {
   }
 
  private:
-  friend class OptionalCompactString;
+  template <typename>
+  friend class OptionalText;
+  // A tag neither a length (0..15) nor kHeap: a text so marked owns nothing, so destroying it
+  // frees nothing. "None" for OptionalText.
+  static constexpr unsigned char kNone = 0xFE;
+  void MarkNone() noexcept { bytes_[kTag] = kNone; }
+  bool IsNone() const noexcept { return bytes_[kTag] == kNone; }
 
   // bytes_[kTag] is the length of an inline text (0..15), or kHeap: then the first 8 bytes hold
   // the block's address and the next 4 its length.
@@ -196,6 +206,13 @@ class ShortString : public internal::TextInterface<ShortString> {
   // bytes are the address of a heap block, its 4-byte length and then the text, whose lowest
   // byte is even (blocks are aligned). Read so on a little-endian machine only.
   static_assert(std::endian::native == std::endian::little);
+  template <typename>
+  friend class OptionalText;
+  // Odd, so not a block's address, and no inline length (at most 7): a text so marked owns
+  // nothing. "None" for OptionalText.
+  static constexpr unsigned char kNone = 0xFF;
+  void MarkNone() noexcept { bytes_[0] = kNone; }
+  bool IsNone() const noexcept { return bytes_[0] == kNone; }
   bool Inline() const noexcept { return (bytes_[0] & 1) != 0; }
   void SetEmpty() noexcept { bytes_[0] = 1; }
   const char* Block() const noexcept {
@@ -213,69 +230,68 @@ class ShortString : public internal::TextInterface<ShortString> {
 
 static_assert(sizeof(ShortString) == 8);
 
-// OptionalCompactString: std::optional<CompactString> in 16 bytes rather than 24 (a tag value of
-// its own says "none"), for a seat's keys: 4.4 million seats up at 1000x, two keys each. It reads
-// as the optional does.
+// OptionalText<Text>: std::optional<Text> in the text's own size (a mark of its own says "none"),
+// for a seat's keys: 4.4 million seats up at 1000x, two keys each. It reads as the optional does.
 //
-//   OptionalCompactString defending;        // none: a vacancy
+//   OptionalShortString defending;        // none: a vacancy
 //   defending = "PP53";
 //   if (defending) ++seats[*defending];
 //   std::string_view shown = defending.value_or("vacant");
-class OptionalCompactString {
+template <typename Text>
+class OptionalText {
  public:
-  OptionalCompactString() noexcept { SetNone(); }
-  OptionalCompactString(std::nullopt_t) noexcept { SetNone(); }                          // NOLINT
-  OptionalCompactString(CompactString text) noexcept : text_(std::move(text)) {}        // NOLINT
-  OptionalCompactString(std::string_view text) : text_(text) {}                         // NOLINT
-  OptionalCompactString(const std::string& text) : text_(text) {}                       // NOLINT
-  OptionalCompactString(const char* text) : text_(text) {}                              // NOLINT
-  OptionalCompactString(const std::optional<std::string>& text) {                       // NOLINT
+  OptionalText() noexcept { text_.MarkNone(); }
+  OptionalText(std::nullopt_t) noexcept { text_.MarkNone(); }              // NOLINT: as optional
+  OptionalText(Text text) noexcept : text_(std::move(text)) {}             // NOLINT: as optional
+  OptionalText(std::string_view text) : text_(text) {}                     // NOLINT: as optional
+  OptionalText(const std::string& text) : text_(text) {}                   // NOLINT: as optional
+  OptionalText(const char* text) : text_(text) {}                          // NOLINT: as optional
+  OptionalText(const std::optional<std::string>& text) {                   // NOLINT: as optional
     if (text) text_ = *text;
-    else SetNone();
+    else text_.MarkNone();
   }
-  // A CompactString's own copy would read the tag of "none" as a length.
-  OptionalCompactString(const OptionalCompactString& other) {
+  // The text's own copy would read the mark of "none" as a length.
+  OptionalText(const OptionalText& other) {
     if (other) text_ = other.text_;
-    else SetNone();
+    else text_.MarkNone();
   }
   // Moved from, it keeps saying whether it had a text, as std::optional does.
-  OptionalCompactString(OptionalCompactString&& other) noexcept : text_(std::move(other.text_)) {
-    if (!has_value()) other.SetNone();
+  OptionalText(OptionalText&& other) noexcept : text_(std::move(other.text_)) {
+    if (!has_value()) other.text_.MarkNone();
   }
-  OptionalCompactString& operator=(const OptionalCompactString& other) {
-    if (this != &other) *this = OptionalCompactString(other);
+  OptionalText& operator=(const OptionalText& other) {
+    if (this != &other) *this = OptionalText(other);
     return *this;
   }
-  OptionalCompactString& operator=(OptionalCompactString&& other) noexcept {
+  OptionalText& operator=(OptionalText&& other) noexcept {
     text_ = std::move(other.text_);
-    if (!has_value()) other.SetNone();
+    if (!has_value()) other.text_.MarkNone();
     return *this;
   }
 
-  bool has_value() const noexcept { return text_.bytes_[CompactString::kTag] != kNone; }
+  bool has_value() const noexcept { return !text_.IsNone(); }
   explicit operator bool() const noexcept { return has_value(); }
   // As std::optional's: only when has_value().
-  const CompactString& operator*() const noexcept { return text_; }
-  const CompactString* operator->() const noexcept { return &text_; }
+  const Text& operator*() const noexcept { return text_; }
+  const Text* operator->() const noexcept { return &text_; }
   std::string_view value_or(std::string_view otherwise) const noexcept {
     return has_value() ? text_.view() : otherwise;
   }
 
-  friend bool operator==(const OptionalCompactString& a, const OptionalCompactString& b) noexcept {
+  friend bool operator==(const OptionalText& a, const OptionalText& b) noexcept {
     return a.has_value() == b.has_value() && (!a || *a == *b);
   }
-  friend bool operator==(const OptionalCompactString& a, std::nullopt_t) noexcept { return !a; }
+  friend bool operator==(const OptionalText& a, std::nullopt_t) noexcept { return !a; }
 
  private:
-  // Neither a length (0..15) nor CompactString's mark of a heap block: a CompactString with this
-  // tag owns nothing, so destroying it frees nothing.
-  static constexpr unsigned char kNone = 0xFE;
-  void SetNone() noexcept { text_.bytes_[CompactString::kTag] = kNone; }
-
-  CompactString text_;
+  Text text_;
 };
 
+using OptionalCompactString = OptionalText<CompactString>;
+using OptionalShortString = OptionalText<ShortString>;
+
 static_assert(sizeof(OptionalCompactString) == 16);
+static_assert(sizeof(OptionalShortString) == 8);
 
 }  // namespace psephos
 

@@ -97,9 +97,14 @@ TYPED_TEST(CompactText, JoinsPrintsAndHashesAsItsText) {
 TEST(CompactString, IsSixteenBytes) { EXPECT_EQ(sizeof(CompactString), 16u); }
 TEST(ShortString, IsEightBytes) { EXPECT_EQ(sizeof(ShortString), 8u); }
 
-TEST(OptionalCompactString, IsNoneOrATextAndSaysWhichThroughCopiesAndMoves) {
+template <typename Optional>
+class OptionalCompactText : public ::testing::Test {};
+using OptionalKinds = ::testing::Types<OptionalCompactString, OptionalShortString>;
+TYPED_TEST_SUITE(OptionalCompactText, OptionalKinds);
+
+TYPED_TEST(OptionalCompactText, IsNoneOrATextAndSaysWhichThroughCopiesAndMoves) {
   const std::string long_text(40, 'x');  // a heap block: copies must not share it
-  OptionalCompactString none, empty = "", party = "PP53", heap = long_text;
+  TypeParam none, empty = "", party = "PP53", heap = long_text;
   EXPECT_FALSE(none);
   EXPECT_EQ(none, std::nullopt);
   EXPECT_TRUE(empty);  // "" is a text, not none
@@ -109,7 +114,7 @@ TEST(OptionalCompactString, IsNoneOrATextAndSaysWhichThroughCopiesAndMoves) {
   EXPECT_EQ(heap.value_or(""), long_text);
   EXPECT_EQ(none.value_or("vacant"), "vacant");
 
-  OptionalCompactString copy_of_none = none, copy_of_heap = heap;
+  TypeParam copy_of_none = none, copy_of_heap = heap;
   EXPECT_FALSE(copy_of_none);
   EXPECT_EQ(copy_of_heap, heap);
   copy_of_heap = none;  // its block freed (ASan would see a leak or a double free)
@@ -117,18 +122,22 @@ TEST(OptionalCompactString, IsNoneOrATextAndSaysWhichThroughCopiesAndMoves) {
   copy_of_none = heap;
   EXPECT_EQ(*copy_of_none, long_text);
 
-  OptionalCompactString moved_none = std::move(none);
+  TypeParam moved_none = std::move(none);
   EXPECT_FALSE(moved_none);
   EXPECT_FALSE(none);  // NOLINT: moved from, and still none, as std::optional would be
-  OptionalCompactString moved_heap = std::move(heap);
+  TypeParam moved_heap = std::move(heap);
   EXPECT_EQ(*moved_heap, long_text);
   moved_heap = std::move(moved_none);
   EXPECT_FALSE(moved_heap);
   EXPECT_FALSE(moved_none);  // NOLINT
 
-  EXPECT_EQ(OptionalCompactString(std::optional<std::string>()), std::nullopt);
-  EXPECT_EQ(OptionalCompactString(std::optional<std::string>("PP52")), OptionalCompactString("PP52"));
+  EXPECT_EQ(TypeParam(std::optional<std::string>()), std::nullopt);
+  EXPECT_EQ(TypeParam(std::optional<std::string>("PP52")), TypeParam("PP52"));
+}
+
+TEST(OptionalCompactText, IsTheSizeOfItsText) {
   EXPECT_EQ(sizeof(OptionalCompactString), 16u);
+  EXPECT_EQ(sizeof(OptionalShortString), 8u);
 }
 
 }  // namespace

@@ -120,9 +120,9 @@ CouncilStart StartCouncil(const Council& council) {
     const Ward& ward = council.wards[i];
     out.seats_up += static_cast<int>(ward.seats_up.size());
     for (const SeatUp& seat : ward.seats_up) {
-      if (seat.defending) ++out.eve_of_poll.seats[*seat.defending];
+      if (seat.defending) ++out.eve_of_poll.seats[seat.defending->view()];
       else ++out.eve_of_poll.vacant;
-      if (seat.last_won) ++out.last_fought.seats[*seat.last_won];
+      if (seat.last_won) ++out.last_fought.seats[seat.last_won->view()];
       else ++out.last_fought.unknown;
     }
   }

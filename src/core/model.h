@@ -36,15 +36,16 @@ std::string_view ToString(ElectoralCycle cycle);
 std::optional<ElectoralCycle> ParseElectoralCycle(std::string_view text);
 
 // One seat up for election in a ward, as known before the night (from nominations). Its keys
-// and a ward's texts are CompactStrings, as a declaration's are: a 1000x night sets up 2.9
-// million wards and 4.4 million seats.
+// are ShortStrings (a party id, "PP53"; an independent's longer key goes to the heap) and a
+// ward's texts CompactStrings, as a declaration's are: a 1000x night sets up 2.9 million wards
+// and 4.4 million seats.
 struct SeatUp {
   // Control key of the party defending the seat (the holder on the eve of poll);
   // nullopt when the seat is vacant.
-  OptionalCompactString defending;
+  OptionalShortString defending;
   // Control key of the party that won this seat the last time it was fought (notional where
   // boundaries changed); nullopt when not known.
-  OptionalCompactString last_won;
+  OptionalShortString last_won;
 };
 
 // A ward as set up before the night: its identity and the seats it fills this time.

@@ -14,7 +14,7 @@ namespace {
 TEST(Model, RecordsKeepTheSizesANightsMemoryWasCutTo) {
   EXPECT_EQ(sizeof(Candidate), 32u);
   EXPECT_EQ(sizeof(Declaration), 184u);
-  EXPECT_EQ(sizeof(SeatUp), 32u);
+  EXPECT_EQ(sizeof(SeatUp), 16u);
   EXPECT_EQ(sizeof(Ward), 72u);
   EXPECT_EQ(sizeof(WardCount), 72u);
   // With the map's own 32 bytes, a node of 128: mimalloc's size class, not the next (160).

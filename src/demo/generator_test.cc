@@ -26,7 +26,7 @@ class Digest {
     for (int i = 0; i < 8; ++i) Byte(static_cast<unsigned char>(value >> (8 * i)));
   }
   void AddMaybe(const std::optional<int64_t>& value) { Add(value ? *value : -1); }
-  void AddMaybe(const OptionalCompactString& value) { Add(value ? value->view() : "\x01"); }
+  void AddMaybe(const OptionalShortString& value) { Add(value ? value->view() : "\x01"); }
   uint64_t value() const { return hash_; }
 
  private:

@@ -648,7 +648,7 @@ json CouncilToJson(const Council& c) {
   json wards = json::array();
   for (const Ward& w : c.wards) {
     json defending = json::array(), last_won = json::array();
-    auto key = [](const OptionalCompactString& k) {
+    auto key = [](const OptionalShortString& k) {
       if (!k) return json(nullptr);
       return json(k->starts_with("IND:") ? std::string(kIndependent) : k->str());
     };
