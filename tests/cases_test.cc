@@ -93,7 +93,7 @@ void CheckWard(const Night& night, const std::string& where, const json& want) {
   auto it = declared->find(where.substr(slash + 1));
   ASSERT_NE(it, declared->end());
   const WardResult& r = it->second;
-  auto names = [&](const std::vector<size_t>& idx) {
+  auto names = [&](const IndexList& idx) {
     std::vector<std::string> out;
     for (size_t i : idx) out.push_back(r.declaration->candidates[i].name.str());
     return out;

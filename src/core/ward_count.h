@@ -19,13 +19,14 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/index_list.h"
 #include "core/model.h"
 #include "core/optional_count.h"
 
 namespace psephos {
 
-// 72 bytes, so that a council's declared ward (its id, this and a pointer, in a map node) takes
-// 128: a night holds one for every ward (BENCHMARKS.md, Memory).
+// 56 bytes, the lists of candidates inline for most wards: a night holds one for every ward,
+// with its id and declaration (DeclaredWards; BENCHMARKS.md, Memory).
 struct WardCount {
   PollStatus status = PollStatus::kContested;
   bool decided_by_lot = false;  // a tie that the elected flags settle
@@ -33,9 +34,9 @@ struct WardCount {
   int seats_in_tie = 0;         // seats among `tied` that the lot decides
   // Indices into Declaration::candidates of those elected, most votes first. With an
   // unresolved tie this holds only those elected outright (fewer than the seats).
-  std::vector<size_t> elected;
+  IndexList elected;
   // Candidates level on votes across the cut for the last seat(s), most recent first by index.
-  std::vector<size_t> tied;
+  IndexList tied;
   // Votes of the last elected minus votes of the best loser; unknown when nobody lost
   // (uncontested, postponed) or the tie is unresolved. 0 when decided by lot.
   OptionalCount majority;
