@@ -36,198 +36,150 @@
 
 namespace psephos {
 
+template <typename Text>
+class OptionalText;
+
 namespace internal {
 
-// What the compact strings share, read through the text's view(): a string_view's reading,
-// comparisons with any string, joining and printing.
-template <typename Text>
-class TextInterface {
+// A compact text: it holds its bytes, copies and moves them; `Layout` says where a text goes in
+// them (in the object, or the address of a heap block) and how to read it back. CompactString
+// and ShortString differ only in their layouts.
+template <typename Layout>
+class CompactText {
  public:
-  operator std::string_view() const noexcept { return Self().view(); }  // NOLINT: reads as a view
-  std::string str() const { return std::string(Self().view()); }
-  const char* data() const noexcept { return Self().view().data(); }
-  size_t size() const noexcept { return Self().view().size(); }
+  static constexpr size_t kInline = Layout::kInline;  // the longest text held in the object
+
+  CompactText() noexcept { Layout::SetEmpty(bytes_); }
+  CompactText(std::string_view text) { Layout::Store(bytes_, text); }  // NOLINT: implicit, like std::string
+  CompactText(const std::string& text) : CompactText(std::string_view(text)) {}  // NOLINT
+  CompactText(const char* text) : CompactText(std::string_view(text)) {}  // NOLINT
+  CompactText(const CompactText& other) { Layout::Store(bytes_, other.view()); }
+  CompactText(CompactText&& other) noexcept {
+    std::memcpy(bytes_, other.bytes_, sizeof bytes_);
+    Layout::SetEmpty(other.bytes_);
+  }
+  CompactText& operator=(const CompactText& other) {
+    if (this != &other) *this = CompactText(other);
+    return *this;
+  }
+  CompactText& operator=(CompactText&& other) noexcept {
+    if (this != &other) {
+      Layout::Release(bytes_);
+      std::memcpy(bytes_, other.bytes_, sizeof bytes_);
+      Layout::SetEmpty(other.bytes_);
+    }
+    return *this;
+  }
+  ~CompactText() { Layout::Release(bytes_); }
+
+  std::string_view view() const noexcept { return Layout::View(bytes_); }
+  operator std::string_view() const noexcept { return view(); }  // NOLINT: reads as a view
+  std::string str() const { return std::string(view()); }
+  const char* data() const noexcept { return view().data(); }
+  size_t size() const noexcept { return view().size(); }
   bool empty() const noexcept { return size() == 0; }
-  bool starts_with(std::string_view prefix) const noexcept { return Self().view().starts_with(prefix); }
-  bool ends_with(std::string_view suffix) const noexcept { return Self().view().ends_with(suffix); }
-  auto begin() const noexcept { return Self().view().begin(); }
-  auto end() const noexcept { return Self().view().end(); }
+  bool starts_with(std::string_view prefix) const noexcept { return view().starts_with(prefix); }
+  bool ends_with(std::string_view suffix) const noexcept { return view().ends_with(suffix); }
+  auto begin() const noexcept { return view().begin(); }
+  auto end() const noexcept { return view().end(); }
 
   // Against a string_view: a std::string or a literal converts to one. Two texts of one kind have
   // their own overload (std::less<> needs it under clang), a template so that it matches only
-  // that kind itself: one taking any Text would make comparing with a std::string ambiguous
-  // between the two conversions.
-  friend bool operator==(const Text& a, std::string_view b) noexcept { return a.view() == b; }
-  friend std::strong_ordering operator<=>(const Text& a, std::string_view b) noexcept {
+  // that kind itself: one taking any CompactText would make comparing with a std::string
+  // ambiguous between the two conversions.
+  friend bool operator==(const CompactText& a, std::string_view b) noexcept { return a.view() == b; }
+  friend std::strong_ordering operator<=>(const CompactText& a, std::string_view b) noexcept {
     return a.view() <=> b;
   }
   template <typename T>
-    requires std::same_as<T, Text>
-  friend bool operator==(const Text& a, const T& b) noexcept {
+    requires std::same_as<T, CompactText>
+  friend bool operator==(const CompactText& a, const T& b) noexcept {
     return a.view() == b.view();
   }
   template <typename T>
-    requires std::same_as<T, Text>
-  friend std::strong_ordering operator<=>(const Text& a, const T& b) noexcept {
+    requires std::same_as<T, CompactText>
+  friend std::strong_ordering operator<=>(const CompactText& a, const T& b) noexcept {
     return a.view() <=> b.view();
   }
-  friend std::string operator+(std::string a, const Text& b) { return a.append(b.view()); }
-  friend std::string operator+(const Text& a, std::string_view b) { return a.str().append(b); }
-  friend std::ostream& operator<<(std::ostream& out, const Text& s) { return out << s.view(); }
+  friend std::string operator+(std::string a, const CompactText& b) { return a.append(b.view()); }
+  friend std::string operator+(const CompactText& a, std::string_view b) { return a.str().append(b); }
+  friend std::ostream& operator<<(std::ostream& out, const CompactText& s) { return out << s.view(); }
 
  private:
-  const Text& Self() const noexcept { return static_cast<const Text&>(*this); }
+  template <typename>
+  friend class psephos::OptionalText;
+  // A mark that is no text's: a text so marked owns nothing, so destroying it frees nothing.
+  void MarkNone() noexcept { Layout::MarkNone(bytes_); }
+  bool IsNone() const noexcept { return Layout::IsNone(bytes_); }
+
+  alignas(8) unsigned char bytes_[Layout::kSize];
 };
 
-// As the text's view hashes and formats.
-template <typename Text>
-struct TextHash {
-  size_t operator()(const Text& s) const noexcept { return std::hash<std::string_view>{}(s.view()); }
+// 16 bytes: bytes[15] is the length of an inline text (0..15), or kHeap: then the first 8 bytes
+// hold the block's address and the next 4 its length. kNone is neither.
+struct Inline15 {
+  static constexpr size_t kSize = 16, kInline = 15, kTag = 15;
+  static constexpr unsigned char kHeap = 0xFF, kNone = 0xFE;
+
+  static void Store(unsigned char* bytes, std::string_view text);
+  static std::string_view View(const unsigned char* bytes) noexcept {
+    if (bytes[kTag] != kHeap) return {reinterpret_cast<const char*>(bytes), bytes[kTag]};
+    uint32_t size;
+    std::memcpy(&size, bytes + sizeof(char*), sizeof size);
+    return {Block(bytes), size};
+  }
+  static void Release(unsigned char* bytes) noexcept {
+    if (bytes[kTag] == kHeap) delete[] Block(bytes);
+  }
+  static void SetEmpty(unsigned char* bytes) noexcept { bytes[kTag] = 0; }
+  static void MarkNone(unsigned char* bytes) noexcept { bytes[kTag] = kNone; }
+  static bool IsNone(const unsigned char* bytes) noexcept { return bytes[kTag] == kNone; }
+  static const char* Block(const unsigned char* bytes) noexcept {
+    const char* block;
+    std::memcpy(&block, bytes, sizeof block);
+    return block;
+  }
 };
-template <typename Text>
-struct TextFormatter : fmt::formatter<std::string_view> {
-  template <typename Context>
-  auto format(const Text& s, Context& context) const {
-    return fmt::formatter<std::string_view>::format(s.view(), context);
+
+// 8 bytes: bytes[0] is (length << 1) | 1 for an inline text, in bytes[1..7]; otherwise the eight
+// bytes are the address of a heap block, its 4-byte length and then the text, whose lowest byte is
+// even (blocks are aligned). Read so on a little-endian machine only. kNone is odd, so not an
+// address, and no inline length (at most 7).
+struct Inline7 {
+  static_assert(std::endian::native == std::endian::little);
+  static constexpr size_t kSize = 8, kInline = 7;
+  static constexpr unsigned char kNone = 0xFF;
+
+  static void Store(unsigned char* bytes, std::string_view text);
+  static std::string_view View(const unsigned char* bytes) noexcept {
+    if (Inline(bytes)) return {reinterpret_cast<const char*>(bytes + 1), static_cast<size_t>(bytes[0] >> 1)};
+    const char* block = Block(bytes);
+    uint32_t size;
+    std::memcpy(&size, block, sizeof size);
+    return {block + sizeof size, size};
+  }
+  static void Release(unsigned char* bytes) noexcept {
+    if (!Inline(bytes)) delete[] Block(bytes);
+  }
+  static void SetEmpty(unsigned char* bytes) noexcept { bytes[0] = 1; }
+  static void MarkNone(unsigned char* bytes) noexcept { bytes[0] = kNone; }
+  static bool IsNone(const unsigned char* bytes) noexcept { return bytes[0] == kNone; }
+  static bool Inline(const unsigned char* bytes) noexcept { return (bytes[0] & 1) != 0; }
+  static const char* Block(const unsigned char* bytes) noexcept {
+    const char* block;
+    std::memcpy(&block, bytes, sizeof block);
+    return block;
   }
 };
 
 }  // namespace internal
 
-template <typename Text>
-class OptionalText;
-
-class CompactString : public internal::TextInterface<CompactString> {
- public:
-  static constexpr size_t kInline = 15;  // the longest text held in the object
-
-  CompactString() noexcept { bytes_[kTag] = 0; }
-  CompactString(std::string_view text) { Assign(text); }  // NOLINT: implicit, like std::string
-  CompactString(const std::string& text) : CompactString(std::string_view(text)) {}  // NOLINT
-  CompactString(const char* text) : CompactString(std::string_view(text)) {}  // NOLINT
-  CompactString(const CompactString& other) { Assign(other.view()); }
-  CompactString(CompactString&& other) noexcept {
-    std::memcpy(bytes_, other.bytes_, sizeof bytes_);
-    other.bytes_[kTag] = 0;
-  }
-  CompactString& operator=(const CompactString& other) {
-    if (this != &other) *this = CompactString(other);
-    return *this;
-  }
-  CompactString& operator=(CompactString&& other) noexcept {
-    if (this != &other) {
-      Free();
-      std::memcpy(bytes_, other.bytes_, sizeof bytes_);
-      other.bytes_[kTag] = 0;
-    }
-    return *this;
-  }
-  ~CompactString() { Free(); }
-
-  std::string_view view() const noexcept {
-    if (!OnHeap()) return {reinterpret_cast<const char*>(bytes_), bytes_[kTag]};
-    return {HeapData(), HeapSize()};
-  }
-
- private:
-  template <typename>
-  friend class OptionalText;
-  // A tag neither a length (0..15) nor kHeap: a text so marked owns nothing, so destroying it
-  // frees nothing. "None" for OptionalText.
-  static constexpr unsigned char kNone = 0xFE;
-  void MarkNone() noexcept { bytes_[kTag] = kNone; }
-  bool IsNone() const noexcept { return bytes_[kTag] == kNone; }
-
-  // bytes_[kTag] is the length of an inline text (0..15), or kHeap: then the first 8 bytes hold
-  // the block's address and the next 4 its length.
-  static constexpr size_t kTag = 15;
-  static constexpr unsigned char kHeap = 0xFF;
-
-  bool OnHeap() const noexcept { return bytes_[kTag] == kHeap; }
-  const char* HeapData() const noexcept {
-    const char* data;
-    std::memcpy(&data, bytes_, sizeof data);
-    return data;
-  }
-  uint32_t HeapSize() const noexcept {
-    uint32_t size;
-    std::memcpy(&size, bytes_ + sizeof(char*), sizeof size);
-    return size;
-  }
-  void Assign(std::string_view text);
-  void Free() noexcept {
-    if (OnHeap()) delete[] HeapData();
-  }
-
-  alignas(8) unsigned char bytes_[16];
-};
+// A text of up to 15 bytes in the object: a name, a ward's id, a declaration's texts.
+using CompactString = internal::CompactText<internal::Inline15>;
+// A text nearly always of 7 bytes or fewer, in 8: a candidate's party id ("PP53", "IND").
+using ShortString = internal::CompactText<internal::Inline7>;
 
 static_assert(sizeof(CompactString) == 16);
-
-// ShortString: as CompactString in 8 bytes, for a text that is nearly always 7 bytes or fewer (a
-// candidate's party id: "PP53", "IND").
-class ShortString : public internal::TextInterface<ShortString> {
- public:
-  static constexpr size_t kInline = 7;  // the longest text held in the object
-
-  ShortString() noexcept { SetEmpty(); }
-  ShortString(std::string_view text) { Assign(text); }  // NOLINT: implicit, like std::string
-  ShortString(const std::string& text) : ShortString(std::string_view(text)) {}  // NOLINT
-  ShortString(const char* text) : ShortString(std::string_view(text)) {}  // NOLINT
-  ShortString(const ShortString& other) { Assign(other.view()); }
-  ShortString(ShortString&& other) noexcept {
-    std::memcpy(bytes_, other.bytes_, sizeof bytes_);
-    other.SetEmpty();
-  }
-  ShortString& operator=(const ShortString& other) {
-    if (this != &other) *this = ShortString(other);
-    return *this;
-  }
-  ShortString& operator=(ShortString&& other) noexcept {
-    if (this != &other) {
-      Free();
-      std::memcpy(bytes_, other.bytes_, sizeof bytes_);
-      other.SetEmpty();
-    }
-    return *this;
-  }
-  ~ShortString() { Free(); }
-
-  std::string_view view() const noexcept {
-    if (Inline()) return {reinterpret_cast<const char*>(bytes_ + 1), static_cast<size_t>(bytes_[0] >> 1)};
-    const char* block = Block();
-    uint32_t size;
-    std::memcpy(&size, block, sizeof size);
-    return {block + sizeof size, size};
-  }
-
- private:
-  // bytes_[0] is (length << 1) | 1 for an inline text, in bytes_[1..7]; otherwise the eight
-  // bytes are the address of a heap block, its 4-byte length and then the text, whose lowest
-  // byte is even (blocks are aligned). Read so on a little-endian machine only.
-  static_assert(std::endian::native == std::endian::little);
-  template <typename>
-  friend class OptionalText;
-  // Odd, so not a block's address, and no inline length (at most 7): a text so marked owns
-  // nothing. "None" for OptionalText.
-  static constexpr unsigned char kNone = 0xFF;
-  void MarkNone() noexcept { bytes_[0] = kNone; }
-  bool IsNone() const noexcept { return bytes_[0] == kNone; }
-  bool Inline() const noexcept { return (bytes_[0] & 1) != 0; }
-  void SetEmpty() noexcept { bytes_[0] = 1; }
-  const char* Block() const noexcept {
-    const char* block;
-    std::memcpy(&block, bytes_, sizeof block);
-    return block;
-  }
-  void Assign(std::string_view text);
-  void Free() noexcept {
-    if (!Inline()) delete[] Block();
-  }
-
-  alignas(8) unsigned char bytes_[8];
-};
-
 static_assert(sizeof(ShortString) == 8);
 
 // OptionalText<Text>: std::optional<Text> in the text's own size (a mark of its own says "none"),
@@ -295,13 +247,19 @@ static_assert(sizeof(OptionalShortString) == 8);
 
 }  // namespace psephos
 
-template <>
-struct std::hash<psephos::CompactString> : psephos::internal::TextHash<psephos::CompactString> {};
-template <>
-struct std::hash<psephos::ShortString> : psephos::internal::TextHash<psephos::ShortString> {};
-template <>
-struct fmt::formatter<psephos::CompactString> : psephos::internal::TextFormatter<psephos::CompactString> {};
-template <>
-struct fmt::formatter<psephos::ShortString> : psephos::internal::TextFormatter<psephos::ShortString> {};
+// Hashed and formatted as their text.
+template <typename Layout>
+struct std::hash<psephos::internal::CompactText<Layout>> {
+  size_t operator()(const psephos::internal::CompactText<Layout>& s) const noexcept {
+    return std::hash<std::string_view>{}(s.view());
+  }
+};
+template <typename Layout>
+struct fmt::formatter<psephos::internal::CompactText<Layout>> : fmt::formatter<std::string_view> {
+  template <typename Context>
+  auto format(const psephos::internal::CompactText<Layout>& s, Context& context) const {
+    return fmt::formatter<std::string_view>::format(s.view(), context);
+  }
+};
 
 #endif  // PSEPHOS_CORE_COMPACT_STRING_H_
