@@ -8,8 +8,9 @@
 //   OptionalText<Text>  std::optional<Text> in the text's size: OptionalCompactString (16 bytes),
 //                       OptionalShortString (8)
 //
-// Each reads as a std::string_view (an implicit conversion) and compares with any string; build
-// a std::string from it where one is needed.
+// Each text reads as a std::string_view (an implicit conversion) and compares with any string;
+// build a std::string from it where one is needed. An OptionalText reads as std::optional does
+// and compares with a text, an optional string or std::nullopt.
 //
 //   CompactString name = "Harjit Akhtar";
 //   ShortString party = "PP53";
@@ -20,6 +21,7 @@
 #define PSEPHOS_CORE_COMPACT_STRING_H_
 
 #include <bit>
+#include <cassert>
 #include <compare>
 #include <concepts>
 #include <cstddef>
@@ -223,9 +225,15 @@ class OptionalText {
 
   bool has_value() const noexcept { return !text_.IsNone(); }
   explicit operator bool() const noexcept { return has_value(); }
-  // As std::optional's: only when has_value().
-  const Text& operator*() const noexcept { return text_; }
-  const Text* operator->() const noexcept { return &text_; }
+  // As std::optional's: only when has_value() (none's mark would read as a length).
+  const Text& operator*() const noexcept {
+    assert(has_value());
+    return text_;
+  }
+  const Text* operator->() const noexcept {
+    assert(has_value());
+    return &text_;
+  }
   std::string_view value_or(std::string_view otherwise) const noexcept {
     return has_value() ? text_.view() : otherwise;
   }
@@ -234,6 +242,16 @@ class OptionalText {
     return a.has_value() == b.has_value() && (!a || *a == *b);
   }
   friend bool operator==(const OptionalText& a, std::nullopt_t) noexcept { return !a; }
+  // Without a temporary OptionalText (a heap block for a long text); and against an optional,
+  // two nones are equal, which the standard library's template would not say.
+  template <typename String>
+    requires std::convertible_to<const String&, std::string_view>
+  friend bool operator==(const OptionalText& a, const String& b) noexcept {
+    return a && *a == std::string_view(b);
+  }
+  friend bool operator==(const OptionalText& a, const std::optional<std::string>& b) noexcept {
+    return b ? a == std::string_view(*b) : !a;
+  }
 
  private:
   Text text_;

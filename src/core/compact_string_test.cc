@@ -131,6 +131,16 @@ TYPED_TEST(OptionalCompactText, IsNoneOrATextAndSaysWhichThroughCopiesAndMoves) 
   EXPECT_FALSE(moved_heap);
   EXPECT_FALSE(moved_none);  // NOLINT
 
+  // Against a text and an optional string, as std::optional compares: two nones are equal.
+  const TypeParam text = "PP53";
+  EXPECT_TRUE(text == "PP53");
+  EXPECT_TRUE(text != std::string_view("PP52"));
+  EXPECT_TRUE(TypeParam() != "PP53");
+  EXPECT_TRUE(TypeParam() == std::optional<std::string>());
+  EXPECT_FALSE(TypeParam() != std::optional<std::string>());
+  EXPECT_TRUE(text == std::optional<std::string>("PP53"));
+  EXPECT_TRUE(text != std::optional<std::string>());
+  EXPECT_TRUE(TypeParam() != std::optional<std::string>("PP53"));
   EXPECT_EQ(TypeParam(std::optional<std::string>()), std::nullopt);
   EXPECT_EQ(TypeParam(std::optional<std::string>("PP52")), TypeParam("PP52"));
 }

@@ -5,8 +5,10 @@
 // ward, 2.9 million wards at 1000x (BENCHMARKS.md, Memory). The one value it cannot hold,
 // INT64_MIN, stands for "unknown"; no count comes near it (the readers refuse counts over 10^9).
 //
-// It reads and writes as std::optional<int64_t> does, and converts to and from one, so code
-// written for the optional compiles unchanged:
+// It reads, writes and compares as std::optional<int64_t> does, and converts to and from one, so
+// code written for the optional compiles unchanged and means the same (two unknowns are equal,
+// against an optional too: the standard library's template would say otherwise, so there is an
+// overload of its own):
 //
 //   OptionalCount electorate;              // unknown
 //   electorate = 5120;
@@ -47,6 +49,10 @@ class OptionalCount {
   // Equal when both are unknown or both hold the same number; with a number, equal only when known.
   friend constexpr bool operator==(OptionalCount a, OptionalCount b) noexcept { return a.value_ == b.value_; }
   friend constexpr bool operator==(OptionalCount a, std::nullopt_t) noexcept { return !a.has_value(); }
+  friend constexpr bool operator==(OptionalCount a, int64_t b) noexcept { return a.has_value() && a.value_ == b; }
+  friend constexpr bool operator==(OptionalCount a, const std::optional<int64_t>& b) noexcept {
+    return a == OptionalCount(b);
+  }
 
  private:
   static constexpr int64_t kUnknown = std::numeric_limits<int64_t>::min();

@@ -37,6 +37,14 @@ TEST(OptionalCount, ConvertsToAndFromStdOptional) {
   back = b;
   EXPECT_EQ(back, std::nullopt);
   EXPECT_EQ(OptionalCount(), OptionalCount(std::nullopt));
+  // Against a std::optional, as two optionals compare: two unknowns are equal, in either order.
+  EXPECT_TRUE(OptionalCount() == unknown);
+  EXPECT_FALSE(OptionalCount() != unknown);
+  EXPECT_TRUE(unknown == OptionalCount());
+  EXPECT_FALSE(OptionalCount(42) != known);
+  EXPECT_TRUE(OptionalCount(41) != known);
+  EXPECT_TRUE(OptionalCount() != known);
+  EXPECT_TRUE(OptionalCount(42) != unknown);
   EXPECT_NE(OptionalCount(0), OptionalCount());
 }
 

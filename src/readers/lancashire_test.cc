@@ -98,6 +98,20 @@ TEST(LancashireBadInput, GoodTextReads) {
   EXPECT_EQ(set->declarations[0].seats, 1);
 }
 
+// Blank ward-level figures (most years give no electorate) repeat on every row as blank: equal,
+// not "differs from the ward's earlier rows".
+TEST(LancashireBadInput, BlankElectorateAndTurnoutOnEveryRowRead) {
+  auto blank = [](std::string row) { return row.replace(row.find(",1460,4191,"), 11, ",,,"); };
+  auto set = ReadLancashireCsvText(std::string(kHeader) + blank(Row("A", "Labour", "1000", "t")) +
+                                       blank(Row("B", "Conservative", "460", "f")),
+                                   "lancs.csv", DefaultPartyRegistry(), {});
+  ASSERT_TRUE(set) << set.error().ToString();
+  ASSERT_EQ(set->declarations.size(), 1u);
+  EXPECT_FALSE(set->declarations[0].electorate);
+  EXPECT_FALSE(set->declarations[0].ballot_papers);
+  EXPECT_EQ(set->declarations[0].candidates.size(), 2u);
+}
+
 TEST(LancashireBadInput, TwoWinnersForOneSeat) {
   ExpectError(std::string(kHeader) + Row("A", "Labour", "1000", "t") + Row("B", "Conservative", "460", "t"), 3,
               "elected");

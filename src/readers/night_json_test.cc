@@ -101,5 +101,22 @@ TEST(NightJson, ErrorsAreNlohmannsWhicheverPathFindsThem) {
   }
 }
 
+// The root is walked On Demand and each member parsed whole; what On Demand would step over
+// unparsed (a scalar where a member goes) is left to nlohmann's path, which refuses a text the
+// fuzz target found the walk taking for good: a member's value followed by ':'.
+TEST(NightJson, AFastPathRefusalIsNlohmannsToTell) {
+  const PartyRegistry& registry = DefaultPartyRegistry();
+  const std::string broken = R"({"election": {"id": "local.2018-05-03", "date": "2018-05-03"}, "note": "a": [1]})";
+  EXPECT_FALSE(internal::ParseNightJsonWithSimdjson(broken, "n.json", registry));
+  auto told = ParseNightJson(broken, "n.json", registry);
+  ASSERT_FALSE(told);
+  EXPECT_NE(told.error().message.find("invalid JSON"), std::string::npos) << told.error().ToString();
+  // A scalar member nlohmann reads is read the same, by that path.
+  auto scalar = ParseNightJson(R"({"election": {"id": "local.2018-05-03", "date": "2018-05-03"}, "note": 1})", "n.json",
+                               registry);
+  ASSERT_TRUE(scalar) << scalar.error().ToString();
+  EXPECT_EQ(scalar->election.id, "local.2018-05-03");
+}
+
 }  // namespace
 }  // namespace psephos
