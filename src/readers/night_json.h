@@ -29,9 +29,10 @@ struct NightFile {
 };
 
 // Errors name the file, the line (for syntax errors) and the JSON path of the field
-// ("councils[0].wards[3].defending[1]"). Read through simdjson (a 1000x setup is 320 MB), and
-// through nlohmann, whose messages the errors are, when simdjson cannot parse the text or the
-// night in it is wrong; both paths read a good file the same (internal/night_json_paths.h).
+// ("councils[0].wards[3].defending[1]"). Read through simdjson, a council at a time (a 1000x
+// setup is 320 MB), and through nlohmann, whose messages the errors are, when simdjson cannot
+// parse the text or the night in it is wrong; both paths read a good file the same
+// (internal/night_json_paths.h).
 Result<NightFile> ParseNightJson(std::string_view text, std::string file,
                                  const PartyRegistry& registry);
 Result<NightFile> ReadNightJson(const std::string& path, const PartyRegistry& registry);
