@@ -117,6 +117,13 @@ class CompactText {
   alignas(8) unsigned char bytes_[Layout::kSize];
 };
 
+// The heap block whose address a layout keeps in a text's first eight bytes.
+inline const char* BlockAt(const unsigned char* bytes) noexcept {
+  const char* block;
+  std::memcpy(&block, bytes, sizeof block);
+  return block;
+}
+
 // 16 bytes: bytes[15] is the length of an inline text (0..15), or kHeap: then the first 8 bytes
 // hold the block's address and the next 4 its length. kNone is neither.
 struct Inline15 {
@@ -128,19 +135,14 @@ struct Inline15 {
     if (bytes[kTag] != kHeap) return {reinterpret_cast<const char*>(bytes), bytes[kTag]};
     uint32_t size;
     std::memcpy(&size, bytes + sizeof(char*), sizeof size);
-    return {Block(bytes), size};
+    return {BlockAt(bytes), size};
   }
   static void Release(unsigned char* bytes) noexcept {
-    if (bytes[kTag] == kHeap) delete[] Block(bytes);
+    if (bytes[kTag] == kHeap) delete[] BlockAt(bytes);
   }
   static void SetEmpty(unsigned char* bytes) noexcept { bytes[kTag] = 0; }
   static void MarkNone(unsigned char* bytes) noexcept { bytes[kTag] = kNone; }
   static bool IsNone(const unsigned char* bytes) noexcept { return bytes[kTag] == kNone; }
-  static const char* Block(const unsigned char* bytes) noexcept {
-    const char* block;
-    std::memcpy(&block, bytes, sizeof block);
-    return block;
-  }
 };
 
 // 8 bytes: bytes[0] is (length << 1) | 1 for an inline text, in bytes[1..7]; otherwise the eight
@@ -155,23 +157,18 @@ struct Inline7 {
   static void Store(unsigned char* bytes, std::string_view text);
   static std::string_view View(const unsigned char* bytes) noexcept {
     if (Inline(bytes)) return {reinterpret_cast<const char*>(bytes + 1), static_cast<size_t>(bytes[0] >> 1)};
-    const char* block = Block(bytes);
+    const char* block = BlockAt(bytes);
     uint32_t size;
     std::memcpy(&size, block, sizeof size);
     return {block + sizeof size, size};
   }
   static void Release(unsigned char* bytes) noexcept {
-    if (!Inline(bytes)) delete[] Block(bytes);
+    if (!Inline(bytes)) delete[] BlockAt(bytes);
   }
   static void SetEmpty(unsigned char* bytes) noexcept { bytes[0] = 1; }
   static void MarkNone(unsigned char* bytes) noexcept { bytes[0] = kNone; }
   static bool IsNone(const unsigned char* bytes) noexcept { return bytes[0] == kNone; }
   static bool Inline(const unsigned char* bytes) noexcept { return (bytes[0] & 1) != 0; }
-  static const char* Block(const unsigned char* bytes) noexcept {
-    const char* block;
-    std::memcpy(&block, bytes, sizeof block);
-    return block;
-  }
 };
 
 }  // namespace internal

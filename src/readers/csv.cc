@@ -443,11 +443,10 @@ Result<std::string> ReadFile(const std::string& path, size_t padding) {
   } else {
     in.clear();
     text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    text.reserve(text.size() + padding);
   }
   if (in.bad()) return MakeError("cannot read the file", "", path);
-  // The padding zeroed (within the capacity reserved), so that a parser reading past the text
-  // reads bytes that were written.
+  // The padding made and zeroed (within the capacity reserved for a file), so that a parser
+  // reading past the text reads bytes that were written.
   text.resize(text.size() + padding);
   text.resize(text.size() - padding);
   return text;

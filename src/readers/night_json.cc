@@ -86,7 +86,8 @@ class Reader {
   // The document's root and its "election" member, into `election` (councils left as they are).
   template <typename J>
   Status ReadElection(const J& root, Election& election) const;
-  // The "election" member's value alone.
+  // The "election" member's value alone: every field of `out` but its councils, each written
+  // (so a second "election" member replaces the first whole, as nlohmann keeps it).
   template <typename J>
   Status ReadElectionObject(const J& election, Election& out) const;
 
@@ -281,16 +282,16 @@ Status Reader::ReadElection(const J& root, Election& out) const {
 }
 
 template <typename J>
-Status Reader::ReadElectionObject(const J& election_value, Election& out) const {
-  const J* election = &election_value;
-  if (!election->is_object()) return Fail("election", "missing; expected an object");
-  PSEPHOS_TRY(id, String(*election, "election", "id", true));
+Status Reader::ReadElectionObject(const J& election, Election& out) const {
+  if (!election.is_object()) return Fail("election", "missing; expected an object");
+  PSEPHOS_TRY(id, String(election, "election", "id", true));
   out.id = std::move(id);
-  PSEPHOS_TRY(name, String(*election, "election", "name", false));
+  PSEPHOS_TRY(name, String(election, "election", "name", false));
   out.name = std::move(name);
-  PSEPHOS_TRY(date, String(*election, "election", "date", true));
+  PSEPHOS_TRY(date, String(election, "election", "date", true));
   out.date = std::move(date);
-  if (auto rh = election->find("rehearsal"); rh != election->end()) {
+  out.rehearsal = false;
+  if (auto rh = election.find("rehearsal"); rh != election.end()) {
     if (!rh->is_boolean()) return Fail("election.rehearsal", "expected true or false");
     out.rehearsal = rh->template get<bool>();
   }
@@ -467,8 +468,6 @@ std::optional<NightFile> ParseNightJsonWithSimdjson(std::string_view text, const
       simdjson::dom::element element;
       if (!parse(field.value(), element)) return std::nullopt;
       if (election) {
-        night.election.id.clear(), night.election.name.clear(), night.election.date.clear();
-        night.election.rehearsal = false;
         if (!r.ReadElectionObject(SimdJson(element), night.election)) return std::nullopt;
         has_election = true;
       }

@@ -85,6 +85,9 @@ TEST(NightJson, BothPathsReadTheSameNight) {
   ExpectPathsAgree(Night(R"(, "IND": 2, "LAB": 1, "GRN": 0, "LAB": 3)", R"(, "seats": 1, "electorate": 900)", false));
   ExpectPathsAgree(R"({"election": {"id": "x", "date": "2018-05-03", "id": "local.2018-05-03"},
                       "councils": [], "declarations": [], "councils": []})");
+  // A second "election" member replaces the first whole: its rehearsal flag too.
+  ExpectPathsAgree(R"({"election": {"id": "x", "name": "X", "date": "2018-05-03", "rehearsal": true},
+                      "election": {"id": "local.2018-05-03", "date": "2018-05-03"}})");
 }
 
 TEST(NightJson, ErrorsAreNlohmannsWhicheverPathFindsThem) {
