@@ -92,7 +92,7 @@ void CheckWard(const Night& night, const std::string& where, const json& want) {
   ASSERT_NE(declared, nullptr);
   auto it = declared->find(where.substr(slash + 1));
   ASSERT_NE(it, declared->end());
-  const WardResult& r = it->second;
+  const WardResult& r = *it;
   auto names = [&](const IndexList& idx) {
     std::vector<std::string> out;
     for (size_t i : idx) out.push_back(r.declaration->candidates[i].name.str());

@@ -204,7 +204,7 @@ TEST(SheffieldBarnsley2018, WinnersAndLabels) {
 
   // Every ward's winner is the one the data flags (the count checks flags against votes too).
   for (const Declaration& d : results->declarations) {
-    const WardResult& r = night->Declared(d.council)->find(d.ward)->second;
+    const WardResult& r = *night->Declared(d.council)->find(d.ward);
     ASSERT_EQ(r.count.elected.size(), 1u) << d.ballot_id;
     EXPECT_TRUE(r.declaration->candidates[r.count.elected[0]].elected.value_or(false)) << d.ballot_id;
   }

@@ -185,15 +185,15 @@ CouncilData Collect(const Night& night, const Council& council) {
   if (!declared) return data;
   for (const Ward& ward : council.wards) {  // council order, so output reads in ward order
     auto it = declared->find(ward.id);
-    if (it == declared->end() || it->second.declaration->status != PollStatus::kContested) continue;
-    const Declaration& d = *it->second.declaration;
+    if (it == declared->end() || it->declaration->status != PollStatus::kContested) continue;
+    const Declaration& d = *it->declaration;
     WardData w;
     w.id = ward.id;
     w.name = d.ward_name.empty() ? ward.name : d.ward_name;
     w.seats = d.seats;
     for (const Candidate& c : d.candidates)
       w.candidates.push_back({PartyRegistry::ControlKey(c.party, c.name), c.votes});
-    for (size_t i : it->second.count.elected) ++w.won[w.candidates[i].key];
+    for (size_t i : it->count.elected) ++w.won[w.candidates[i].key];
     std::stable_sort(
         w.candidates.begin(), w.candidates.end(),
         [](const WardCandidate& a, const WardCandidate& b) { return a.votes > b.votes; });

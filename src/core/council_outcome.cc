@@ -1,6 +1,7 @@
 #include "core/council_outcome.h"
 
 #include <algorithm>
+#include <cassert>
 #include <functional>
 
 namespace psephos {
@@ -84,6 +85,28 @@ std::string CouncilOutcome::Label(Baseline baseline, const PartyRegistry& regist
   }
   if (before.party) return "NOC gain from " + name(*before.party);
   return "NOC hold";
+}
+
+namespace {
+
+bool WardBefore(const WardResult& result, std::string_view ward_id) { return result.declaration->ward < ward_id; }
+
+}  // namespace
+
+DeclaredWards::const_iterator DeclaredWards::find(std::string_view ward_id) const {
+  auto it = std::lower_bound(results_.begin(), results_.end(), ward_id, WardBefore);
+  return it != results_.end() && it->declaration->ward == ward_id ? it : results_.end();
+}
+
+WardResult* DeclaredWards::FindMutable(std::string_view ward_id) {
+  auto it = std::lower_bound(results_.begin(), results_.end(), ward_id, WardBefore);
+  return it != results_.end() && it->declaration->ward == ward_id ? &*it : nullptr;
+}
+
+const WardResult& DeclaredWards::Insert(WardResult result) {
+  auto it = std::lower_bound(results_.begin(), results_.end(), result.declaration->ward.view(), WardBefore);
+  assert(it == results_.end() || it->declaration->ward != result.declaration->ward);
+  return *results_.insert(it, std::move(result));
 }
 
 uint32_t WardIndex::Hash(std::string_view id) { return static_cast<uint32_t>(std::hash<std::string_view>{}(id)); }
@@ -190,8 +213,8 @@ CouncilOutcome DecideCouncil(const Council& council, const CouncilStart& start,
   OutcomeTouches local;
   OutcomeTouches& t = touches ? *touches : local;
   t = OutcomeTouches{};
-  for (const auto& [ward_id, result] : declared) {
-    if (auto index = start.ward_index.Find(council.wards, ward_id))
+  for (const WardResult& result : declared) {
+    if (auto index = start.ward_index.Find(council.wards, result.declaration->ward))
       AddWard(out, t, council, council.wards[*index], result, registry, +1);
   }
   SettleControl(out);

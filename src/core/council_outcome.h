@@ -6,7 +6,7 @@
 // and the counted wards declared so far; works on a partly declared council too, where
 // control is "settled" only once the undeclared seats can no longer change it.
 //
-//   DeclaredWards declared = ...;                        // ward id -> declaration + count
+//   DeclaredWards declared = ...;                        // by ward id: declaration + count
 //   CouncilOutcome outcome = DecideCouncil(council, declared, registry);
 //   outcome.Label(Baseline::kEveOfPoll, registry);       // "Conservative gain from NOC"
 #ifndef PSEPHOS_CORE_COUNCIL_OUTCOME_H_
@@ -73,12 +73,36 @@ struct WardResult {
   WardCount count;
 };
 
-// A council's declared wards by ward id, in id order. Looked up by any string (a declaration's
-// ward id is a CompactString), without making a std::string of it. One sorted block (Night
-// reserves a council's wards): 80 bytes a ward, where a tree's node was 112 (160 keyed by
-// std::string), 2.9 million at 1000x. An insertion moves the results after it, a council's
-// handful; a result's address holds only until the next insertion or erasure.
-using DeclaredWards = boost::container::flat_map<CompactString, WardResult, std::less<>>;
+// A council's declared wards in ward id order, each found by its id. A result is ordered by its
+// own declaration's ward id rather than a copy of it: the copy was 16 bytes a ward and a heap
+// block for an id over 15 characters, some 90 MB of the 1000x night's 2.9 million wards
+// (BENCHMARKS.md, Memory). So a declaration must keep its place and its ward id for as long as
+// its result is held (Night keeps both). One sorted block, 64 bytes a ward (Night reserves a
+// council's wards); an insertion moves the results after it, a council's handful, and a
+// result's address holds only until the next insertion or erasure.
+class DeclaredWards {
+ public:
+  using const_iterator = std::vector<WardResult>::const_iterator;
+
+  const_iterator begin() const { return results_.begin(); }
+  const_iterator end() const { return results_.end(); }
+  size_t size() const { return results_.size(); }
+  bool empty() const { return results_.empty(); }
+  // The result for this ward id; end() when it is not declared.
+  const_iterator find(std::string_view ward_id) const;
+  bool contains(std::string_view ward_id) const { return find(ward_id) != end(); }
+
+  // The result for this ward id, to be changed in place (its ward id may not change); nullptr
+  // when it is not declared.
+  WardResult* FindMutable(std::string_view ward_id);
+  // Adds the result of a ward not declared yet (result.declaration is not null).
+  const WardResult& Insert(WardResult result);
+  void Erase(const_iterator position) { results_.erase(position); }
+  void Reserve(size_t wards) { results_.reserve(wards); }
+
+ private:
+  std::vector<WardResult> results_;
+};
 
 struct CouncilOutcome {
   std::string council;  // slug

@@ -17,8 +17,9 @@ TEST(Model, RecordsKeepTheSizesANightsMemoryWasCutTo) {
   EXPECT_EQ(sizeof(SeatUp), 16u);
   EXPECT_EQ(sizeof(Ward), 72u);
   EXPECT_EQ(sizeof(WardCount), 56u);
-  // A declared ward: its id, its declaration and its count, in one sorted block a council.
-  EXPECT_EQ(sizeof(DeclaredWards::value_type), 16u + 8u + 56u);
+  // A declared ward: its declaration (which holds its id) and its count, in one sorted block a
+  // council.
+  EXPECT_EQ(sizeof(WardResult), 8u + 56u);
 }
 
 TEST(Model, CandidateVotesHoldTheLargestCountAReaderTakes) {

@@ -136,7 +136,7 @@ Result<WardCount> Night::CheckOne(std::vector<Declaration>& batch, size_t positi
   if (pending && pending->FindOrAdd(WardHash(d), position, same_ward) != position)
     return WithKind(BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council + "' appears twice in one batch"),
                     ErrorKind::kConflict);
-  const bool declared = state && state->declared.count(d.ward);
+  const bool declared = state && state->declared.contains(d.ward);
   if (revision == Revision::kNew && declared)
     return WithKind(BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council +
                                                "' is already declared (send a correction for a recount)"),
@@ -180,24 +180,24 @@ bool Night::ApplyOne(Declaration& d, WardCount count) {
     }
   }
   CouncilState& state = *found;
-  auto previous = state.declared.find(d.ward);
-  if (previous != state.declared.end()) {
+  if (WardResult* previous = state.declared.FindMutable(d.ward)) {
     // A correction: the new result takes the old one's place, in the order of declaration and
     // where it is stored. Every declared ward's declaration is one the night holds in batches_,
     // so it may be written through the outcome's pointer (which is const for everyone else);
     // searching declarations_ for it was a pass over the whole night a correction.
-    Follow(state, previous->second, -1);
-    *const_cast<Declaration*>(previous->second.declaration) = std::move(d);
-    previous->second.count = std::move(count);
-    Follow(state, previous->second, +1);
+    // The declaration moved in has the same ward id, so the result keeps its place.
+    Follow(state, *previous, -1);
+    *const_cast<Declaration*>(previous->declaration) = std::move(d);
+    previous->count = std::move(count);
+    Follow(state, *previous, +1);
     return false;
   }
   declarations_.push_back(&d);
   // Room for all the council's wards at its first: grown by doubling, a night's blocks held a
   // fifth more than their wards. Made here rather than with the night, so that a batch's counts
   // are freed as these are made, not all held beside them (BENCHMARKS.md, Memory).
-  if (state.declared.empty()) state.declared.reserve(election_.councils[state.index].wards.size());
-  const WardResult& result = state.declared.emplace(d.ward, WardResult{&d, std::move(count)}).first->second;
+  if (state.declared.empty()) state.declared.Reserve(election_.councils[state.index].wards.size());
+  const WardResult& result = state.declared.Insert(WardResult{&d, std::move(count)});
   Follow(state, result, +1);
   return true;
 }
@@ -301,7 +301,7 @@ Status Night::Apply(Declaration declaration, Revision revision) {
 
 Status Night::CheckWithdrawal(std::string_view council_id, std::string_view ward_id) const {
   const CouncilState* state = StateOf(council_id);
-  if (!state || !state->declared.count(std::string(ward_id)))
+  if (!state || !state->declared.contains(ward_id))
     return WithKind(MakeError("ward '" + std::string(ward_id) + "' of '" + std::string(council_id) +
                                   "' has not been declared, so there is nothing to withdraw",
                               "ward"),
@@ -318,11 +318,12 @@ void Night::EraseDeclaration(const Declaration* declaration) {
 
 void Night::Withdraw(std::string_view council_id, std::string_view ward_id) {
   CouncilState& state = *StateOf(council_id);
-  auto ward = state.declared.find(std::string(ward_id));
-  const int seats = ward->second.declaration->seats;
-  Follow(state, ward->second, -1);
-  EraseDeclaration(ward->second.declaration);
-  state.declared.erase(ward);
+  auto ward = state.declared.find(ward_id);
+  const int seats = ward->declaration->seats;
+  const Declaration* declaration = ward->declaration;
+  Follow(state, *ward, -1);
+  state.declared.Erase(ward);  // before its declaration, which orders it, is cleared
+  EraseDeclaration(declaration);
   Council& council = election_.councils[state.index];
   if (!council.has_baseline) {
     // An inferred council is made of its declarations: the ward goes with its declaration.
@@ -343,7 +344,8 @@ Status Night::CheckCouncil(const Council& council) const {
   auto alone = Create(std::move(one), registry_, options_);
   if (!alone) return alone.error();
   if (const CouncilState* state = StateOf(council.id)) {
-    for (const auto& [ward_id, result] : state->declared) {
+    for (const WardResult& result : state->declared) {
+      const std::string ward_id = result.declaration->ward.str();
       const Ward* ward = council.FindWard(ward_id);
       if (!ward)
         return WithKind(MakeError("ward '" + ward_id + "' is declared, but the new setup does not have it",

@@ -318,7 +318,7 @@ TEST(GenerateNight, AppliesCleanlyToTheCoreNight) {
   }
   int by_lot = 0, unresolved = 0, settled = 0;
   for (const Council& c : night->councils()) {
-    for (const auto& [ward, result] : *night->Declared(c.id)) {
+    for (const WardResult& result : *night->Declared(c.id)) {
       by_lot += result.count.decided_by_lot;
       unresolved += result.count.unresolved_tie;
     }

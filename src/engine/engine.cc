@@ -145,7 +145,7 @@ int64_t Engine::ChangedAt(const std::string& council) const {
 
 bool Engine::IsDeclared(std::string_view council, std::string_view ward) const {
   const auto* declared = night_->Declared(council);
-  return declared && declared->count(ward);
+  return declared && declared->contains(ward);
 }
 
 Result<std::string> Engine::ApplyEntry(const LogEntry& entry) {

@@ -238,7 +238,7 @@ TEST(Engine, TalliesFollowACouncilMovedToAnotherRegionAndType) {
   // And the council's next change moves the tallies of its new region and type, not its old.
   const auto* declared = e.night().Declared(moved.id);
   ASSERT_TRUE(declared && !declared->empty());
-  ASSERT_TRUE(e.Withdraw(moved.id, std::string(declared->begin()->first), Desk()));
+  ASSERT_TRUE(e.Withdraw(moved.id, declared->begin()->declaration->ward.str(), Desk()));
   expect_tallies_true("after a withdrawal in the moved council");
 }
 
@@ -358,8 +358,8 @@ TEST(Engine, ARetriedWriteIsCheckedAgainAsGiven) {
   EXPECT_EQ(receipt->first_seq, 3);
   const auto* declared = (*b)->night().Declared(council.id);
   ASSERT_NE(declared, nullptr);
-  EXPECT_EQ(declared->count(council.wards[second].id), 1u);
-  EXPECT_EQ(declared->count(council.wards[first].id), 0u);
+  EXPECT_TRUE(declared->contains(council.wards[second].id));
+  EXPECT_FALSE(declared->contains(council.wards[first].id));
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ void WriteOutcomesCsv(const Night& night, std::ostream& out) {
     const CouncilOutcome& o = *night.Outcome(council.id);
     tallies.Add(council, ContributionOf(o, night.registry()));
     if (const auto* declared = night.Declared(council.id)) {
-      for (const auto& [ward_id, result] : *declared) {
+      for (const WardResult& result : *declared) {
         std::map<std::string, int> won;
         for (size_t i : result.count.elected) {
           const Candidate& c = result.declaration->candidates[i];

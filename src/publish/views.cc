@@ -121,8 +121,8 @@ json CouncilJson(const Night& night, const Council& council, bool wards) {
         list.push_back(wj);
         continue;
       }
-      const Declaration& d = *it->second.declaration;
-      const WardCount& c = it->second.count;
+      const Declaration& d = *it->declaration;
+      const WardCount& c = it->count;
       json cands = json::array();
       for (size_t i = 0; i < d.candidates.size(); ++i) {
         const Candidate& cand = d.candidates[i];
@@ -197,8 +197,8 @@ std::string CouncilText(const Night& night, const Council& council, Baseline bas
                          w.seats_up.size() == 1 ? "" : "s");
       continue;
     }
-    const Declaration& d = *it->second.declaration;
-    const WardCount& c = it->second.count;
+    const Declaration& d = *it->declaration;
+    const WardCount& c = it->count;
     out += fmt::format("{} ({} seat{}){}", w.name.empty() ? d.ward_name : w.name, d.seats, d.seats == 1 ? "" : "s",
                        d.status == PollStatus::kContested ? "" : fmt::format(" - {}", ToString(d.status)));
     if (auto t = d.Turnout()) out += fmt::format(", turnout {:.1f}%", *t * 100);
