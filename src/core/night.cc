@@ -243,7 +243,7 @@ void Night::Redecide(const std::string& council_id) {
 Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revision revision) const {
   CheckedBatch batch;
   batch.revision = revision;
-  batch.counts.reserve(declarations.size());
+  batch.counts.Reserve(declarations.size());
   // The batch's wards by council and ward, to catch a ward twice in it. Hashed: a whole night in
   // one batch (psephos outcomes at 1000x: 2.9 million wards) made an ordered set's string
   // compares a tenth of checking it, and a hash set of "council/ward" strings was some 260 MB of
@@ -253,7 +253,7 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
   for (size_t i = 0; i < declarations.size(); ++i) {
     auto count = CheckOne(declarations, i, revision, pending ? &*pending : nullptr);
     if (!count) return count.error();
-    batch.counts.push_back(std::make_unique<WardCount>(std::move(*count)));
+    batch.counts.Add(std::move(*count));
   }
   batch.declarations = std::move(declarations);
   return batch;
@@ -274,8 +274,7 @@ std::vector<std::string> Night::Apply(CheckedBatch batch) {
   bool kept = false;
   for (size_t i = 0; i < stored.size(); ++i) {
     std::string council(stored[i].council);
-    kept |= ApplyOne(stored[i], std::move(*batch.counts[i]));
-    batch.counts[i].reset();
+    kept |= ApplyOne(stored[i], batch.counts.Take(i));
     if (first_touch(council)) touched.push_back(std::move(council));
   }
   // A batch of corrections moved each declaration into the place of the one it corrects: what

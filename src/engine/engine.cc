@@ -342,7 +342,7 @@ Result<Receipt> Engine::Declare(std::vector<Declaration> declarations, Revision 
       pending.entries.push_back(LogEntry{0, kind, now, writer.source, writer.author, WriteDeclarationJson(d)});
       Change change{d.council.str(), d.ward.str(), CheckedBatch{revision, {}, {}}, std::nullopt};
       change.batch->declarations.push_back(std::move(d));
-      change.batch->counts.push_back(std::move(batch->counts[i]));
+      change.batch->counts.Add(batch->counts.Take(i));
       pending.changes.push_back(std::move(change));
     }
     return pending;

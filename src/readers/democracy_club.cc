@@ -150,7 +150,7 @@ class DeclarationBuilder {
                          row.post_field, file_, row.line);
       last_->post_id = row.post_id;
     }
-    ballot.Add(Candidate{std::string(name), *party, Candidate::Votes(row.votes), row.elected}, row.line);
+    ballot.Add(Candidate{CompactString(name), *party, Candidate::Votes(row.votes), row.elected}, row.line);
     return {};
   }
 
