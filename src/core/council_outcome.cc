@@ -157,6 +157,18 @@ CouncilStart StartCouncil(const Council& council) {
   return start;
 }
 
+namespace {
+
+// Key's entry in `seats`, made at nought when it has none: only a key new to the map is made
+// (an independent's "IND:<name>" is a heap block as a ShortString), not one a look-up.
+SeatsByKey::iterator EntryOf(SeatsByKey& seats, std::string_view key) {
+  auto it = seats.lower_bound(key);
+  if (it == seats.end() || it->first != key) it = seats.emplace_hint(it, key, 0);
+  return it;
+}
+
+}  // namespace
+
 void AddWard(CouncilOutcome& out, OutcomeTouches& touches, const Council& council, const Ward& ward,
              const WardResult& result, const PartyRegistry& registry, int sign) {
   const int up = static_cast<int>(ward.seats_up.size());
@@ -169,26 +181,25 @@ void AddWard(CouncilOutcome& out, OutcomeTouches& touches, const Council& counci
 
   // Change by totals group: a group stays in the map while some declared seat touches it, as
   // DecideCouncil's map has every group it ever added to, even when the sum is nought.
-  auto change = [&](SeatsByKey& values, SeatsByKey& touched,
-                    std::string_view key, int delta) {
-    // Made once as the maps' key type, so that no look-up below makes one again.
-    const CompactString group(registry.TotalsGroup(key));  // short ids: made in place, not allocated
-    auto t = touched.try_emplace(group, 0).first;
+  auto change = [&](SeatsByKey& values, SeatsByKey& touched, std::string_view key, int delta) {
+    const std::string_view group = registry.TotalsGroup(key);
+    auto t = EntryOf(touched, group);
     t->second += sign;
     if (t->second == 0) {
       touched.erase(t);
-      values.erase(group);
+      if (auto v = values.find(group); v != values.end()) values.erase(v);
     } else {
-      values[group] += sign * delta;
+      EntryOf(values, group)->second += sign * delta;
     }
   };
   // Won here, by control key; seats the count cannot fill stay unknown. After = not up + won,
   // so a key leaves `after` with its last win only when it holds no seat not up.
   for (size_t i : count.elected) {
     const Candidate& c = d.candidates[i];
-    const CompactString key(PartyRegistry::ControlKey(c.party, c.name));
-    if ((out.won[key] += sign) == 0) out.won.erase(key);
-    if ((out.after.seats[key] += sign) == 0 && !council.not_up.count(key.str())) out.after.seats.erase(key);
+    const std::string key = PartyRegistry::ControlKey(c.party, c.name);
+    if (auto won = EntryOf(out.won, key); (won->second += sign) == 0) out.won.erase(won);
+    if (auto after = EntryOf(out.after.seats, key); (after->second += sign) == 0 && !council.not_up.count(key))
+      out.after.seats.erase(after);
     change(out.change_last_fought, touches.change_last_fought, key, +1);
     change(out.change_eve_of_poll, touches.change_eve_of_poll, key, +1);
   }
