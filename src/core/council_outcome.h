@@ -37,11 +37,6 @@ std::optional<Baseline> ParseBaseline(std::string_view text);
 // "since the seats were last fought", "since the eve of poll"
 std::string_view Describe(Baseline baseline);
 
-// Seats, or a change in seats, by control key or totals group: a council's handful of parties,
-// in key order. One sorted block rather than a tree with a node a party: a council's outcome and
-// start hold fourteen of these, and the 1000x night's peak fell 5,124 -> 4,830 MiB (BENCHMARKS.md).
-using SeatsByKey = boost::container::flat_map<ShortString, int, std::less<>>;
-
 // Seats by control key (party id; each independent separate: party.h).
 struct Composition {
   SeatsByKey seats;

@@ -13,6 +13,7 @@
 #ifndef PSEPHOS_CORE_MODEL_H_
 #define PSEPHOS_CORE_MODEL_H_
 
+#include <boost/container/flat_map.hpp>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -34,6 +35,12 @@ std::optional<CouncilType> ParseCouncilType(std::string_view text);
 // "all-out", "thirds", "halves".
 std::string_view ToString(ElectoralCycle cycle);
 std::optional<ElectoralCycle> ParseElectoralCycle(std::string_view text);
+
+// Seats, or a change in seats, by control key or totals group: a council's handful of parties,
+// in key order. One sorted block rather than a tree with a node a party: a council's seats not up,
+// its outcome and its start hold fifteen of these, and the 1000x night's peak fell 5,124 -> 4,830
+// MiB (BENCHMARKS.md). Keys are ShortStrings (an entry 16 bytes): party ids fit in the object.
+using SeatsByKey = boost::container::flat_map<ShortString, int, std::less<>>;
 
 // One seat up for election in a ward, as known before the night (from nominations). Its keys
 // are ShortStrings (a party id, "PP53"; an independent's longer key goes to the heap) and a
@@ -66,7 +73,7 @@ struct Council {
   int total_seats = 0;  // every seat on the council, vacancies included
   ElectoralCycle cycle = ElectoralCycle::kAllOut;
   // Seats not up this time, by control key; vacancies among them counted apart.
-  std::map<std::string, int> not_up;
+  SeatsByKey not_up;
   int vacant_not_up = 0;
   std::vector<Ward> wards;
   // False when the council was inferred from declarations alone (no nominations data):

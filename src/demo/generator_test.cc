@@ -340,7 +340,8 @@ std::optional<std::string> Controller(const std::map<std::string, int>& seats, i
 TEST(GenerateNight, ControlPictureLooksLikeMay2018) {
   const GeneratedNight night = GenerateNight({});
   std::map<std::string, std::map<std::string, int>> after;  // council -> key -> seats
-  for (const Council& c : night.election.councils) after[c.id] = c.not_up;
+  for (const Council& c : night.election.councils)
+    for (const auto& [key, n] : c.not_up) after[c.id][key.str()] = n;
   for (const Declaration& d : night.declarations) {
     const Ward* ward = nullptr;
     for (const Council& c : night.election.councils)
@@ -358,7 +359,8 @@ TEST(GenerateNight, ControlPictureLooksLikeMay2018) {
   std::map<std::string, std::map<std::string, int>> by_type;  // type -> controller -> councils
   int changes = 0, wards = 0, candidates = 0;
   for (const Council& c : night.election.councils) {
-    std::map<std::string, int> eve = c.not_up;
+    std::map<std::string, int> eve;
+    for (const auto& [key, n] : c.not_up) eve[key.str()] = n;
     for (const Ward& w : c.wards)
       for (const SeatUp& s : w.seats_up)
         if (s.defending) ++eve[s.defending->str()];
