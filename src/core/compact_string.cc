@@ -15,10 +15,11 @@ uint32_t CheckedSize(std::string_view text) {
 
 }  // namespace
 
-void Inline15::Store(unsigned char* bytes, std::string_view text) {
-  if (text.size() <= kInline) {
+void StoreTagged(unsigned char* bytes, size_t object_size, std::string_view text) {
+  const size_t tag = object_size - 1;
+  if (text.size() <= tag) {
     if (!text.empty()) std::memcpy(bytes, text.data(), text.size());  // an empty view's data may be null
-    bytes[kTag] = static_cast<unsigned char>(text.size());
+    bytes[tag] = static_cast<unsigned char>(text.size());
     return;
   }
   const uint32_t size = CheckedSize(text);
@@ -26,7 +27,7 @@ void Inline15::Store(unsigned char* bytes, std::string_view text) {
   std::memcpy(block, text.data(), size);
   std::memcpy(bytes, &block, sizeof block);
   std::memcpy(bytes + sizeof block, &size, sizeof size);
-  bytes[kTag] = kHeap;
+  bytes[tag] = kTaggedHeap;
 }
 
 void Inline7::Store(unsigned char* bytes, std::string_view text) {

@@ -5,6 +5,7 @@
 // at 1000x each 8 bytes saved a candidate is some 115 MB (BENCHMARKS.md, Memory).
 //   CompactString  16 bytes: up to 15 in the object, a longer text in a heap block of its size
 //   ShortString     8 bytes: up to 7 in the object (a party id, "PP53"), a longer one on the heap
+//   BallotIdString 48 bytes: up to 47 in the object (a ballot id), a longer one on the heap
 //   OptionalText<Text>  std::optional<Text> in the text's size: OptionalCompactString (16 bytes),
 //                       OptionalShortString (8)
 //
@@ -124,13 +125,20 @@ inline const char* BlockAt(const unsigned char* bytes) noexcept {
   return block;
 }
 
-// 16 bytes: bytes[15] is the length of an inline text (0..15), or kHeap: then the first 8 bytes
-// hold the block's address and the next 4 its length. kNone is neither.
-struct Inline15 {
-  static constexpr size_t kSize = 16, kInline = 15, kTag = 15;
-  static constexpr unsigned char kHeap = 0xFF, kNone = 0xFE;
+// The tags of InlineTagged beside an inline text's length: a heap block's, and no text's.
+inline constexpr unsigned char kTaggedHeap = 0xFF, kTaggedNone = 0xFE;
+// InlineTagged<size>::Store, out of line.
+void StoreTagged(unsigned char* bytes, size_t object_size, std::string_view text);
 
-  static void Store(unsigned char* bytes, std::string_view text);
+// Size bytes: the last is the length of an inline text (0..Size - 1), or kHeap: then the first 8
+// bytes hold the block's address and the next 4 its length. kNone is neither.
+template <size_t Size>
+struct InlineTagged {
+  static_assert(Size >= 16 && Size - 1 < kTaggedNone);
+  static constexpr size_t kSize = Size, kInline = Size - 1, kTag = Size - 1;
+  static constexpr unsigned char kHeap = kTaggedHeap, kNone = kTaggedNone;
+
+  static void Store(unsigned char* bytes, std::string_view text) { StoreTagged(bytes, kSize, text); }
   static std::string_view View(const unsigned char* bytes) noexcept {
     if (bytes[kTag] != kHeap) return {reinterpret_cast<const char*>(bytes), bytes[kTag]};
     uint32_t size;
@@ -174,11 +182,15 @@ struct Inline7 {
 }  // namespace internal
 
 // A text of up to 15 bytes in the object: a name, a ward's id, a declaration's texts.
-using CompactString = internal::CompactText<internal::Inline15>;
+using CompactString = internal::CompactText<internal::InlineTagged<16>>;
+// A text of up to 47 bytes in 48: a ballot id ("local.<council>.<ward>.<date>"), nearly always
+// longer than 15, so that the 16 bytes and a heap block of a CompactString (64 bytes) are 48.
+using BallotIdString = internal::CompactText<internal::InlineTagged<48>>;
 // A text nearly always of 7 bytes or fewer, in 8: a candidate's party id ("PP53", "IND").
 using ShortString = internal::CompactText<internal::Inline7>;
 
 static_assert(sizeof(CompactString) == 16);
+static_assert(sizeof(BallotIdString) == 48);
 static_assert(sizeof(ShortString) == 8);
 
 // OptionalText<Text>: std::optional<Text> in the text's own size (a mark of its own says "none"),

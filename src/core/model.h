@@ -122,7 +122,7 @@ std::optional<VotingSystem> ParseVotingSystem(std::string_view text);
 // The declared result of one ward contest. Its texts are CompactStrings, as a candidate's are,
 // and its counts OptionalCounts: a night keeps every declaration (2.9 million at 1000x).
 struct Declaration {
-  CompactString ballot_id;  // local.<council>.<ward>[.by].<date>
+  BallotIdString ballot_id;  // local.<council>.<ward>[.by].<date>
   CompactString council;    // council slug
   CompactString council_name;  // as the source names it; used when the council was not set up
   CompactString council_gss;   // "" when not known

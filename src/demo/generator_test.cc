@@ -66,8 +66,8 @@ uint64_t DigestOf(const GeneratedNight& night) {
     }
   }
   for (const Declaration& d : night.declarations) {
-    for (std::string_view text : {d.ballot_id, d.council, d.council_name, d.council_gss, d.ward,
-                                  d.ward_name, d.ward_gss, d.declared_at})
+    for (std::string_view text : std::initializer_list<std::string_view>{d.ballot_id, d.council, d.council_name, d.council_gss,
+                                                                          d.ward, d.ward_name, d.ward_gss, d.declared_at})
       digest.Add(text);
     digest.Add(int64_t{d.seats});
     digest.AddMaybe(d.electorate);

@@ -78,5 +78,26 @@ TEST(BallotQueue, KeepsOrderAndPlaceAcrossBlocks) {
   EXPECT_EQ(queue[0].first_line, 9);
 }
 
+// A candidate's line is where it was read, whether the contest's rows are one run of lines (no
+// line kept) or not: a repeated candidate is named at its own row either way.
+TEST(BallotRows, EachCandidateKeepsTheLineItWasReadFrom) {
+  auto candidate = [](std::string name) { return Candidate{CompactString(name), "PP53", 10, std::nullopt}; };
+  BallotRows run;
+  for (int64_t line : {4, 5, 6}) run.Add(candidate("C" + std::to_string(line)), line);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(run.LineOf(i), static_cast<int64_t>(4 + i));
+
+  BallotRows spread;
+  spread.Add(candidate("Ann"), 10);
+  spread.Add(candidate("Bob"), 11);
+  spread.Add(candidate("Cat"), 40);  // the rest of the contest further down the file
+  spread.Add(candidate("ann"), 41);
+  const std::vector<int64_t> want = {10, 11, 40, 41};
+  for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(spread.LineOf(i), want[i]) << i;
+  Status repeated = spread.CheckNoRepeatedCandidate("results.csv", "person_name");
+  ASSERT_FALSE(repeated);
+  EXPECT_EQ(repeated.error().line, 41);
+  EXPECT_EQ(repeated.error().field, "person_name");
+}
+
 }  // namespace
 }  // namespace psephos::internal

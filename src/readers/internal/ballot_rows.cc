@@ -41,9 +41,14 @@ void BallotRows::SetPlace(std::string_view council, std::string council_name, st
 }
 
 void BallotRows::Add(Candidate candidate, int64_t line) {
-  if (declaration.candidates.empty()) first_line = line;
+  const size_t i = declaration.candidates.size();
+  if (i == 0) first_line = line;
+  if (lines_.empty() && line != first_line + static_cast<int64_t>(i)) {
+    lines_.reserve(i + 1);
+    for (size_t k = 0; k < i; ++k) lines_.push_back(first_line + static_cast<int64_t>(k));
+  }
+  if (!lines_.empty()) lines_.push_back(line);
   declaration.candidates.push_back(std::move(candidate));
-  lines.push_back(line);
 }
 
 Status BallotRows::CheckNoRepeatedCandidate(const std::string& file,
@@ -56,7 +61,7 @@ Status BallotRows::CheckNoRepeatedCandidate(const std::string& file,
     if (repeated.Of(i))
       return MakeError("candidate '" + candidates[i].name + "' appears twice in " + declaration.ballot_id +
                            " (a repeated row, or two contests under one ward)",
-                       std::string(field), file, lines[i]);
+                       std::string(field), file, LineOf(i));
   return {};
 }
 
