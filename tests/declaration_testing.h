@@ -34,7 +34,7 @@ inline std::map<std::string, int> TopVotesWinnersByGroup(const std::vector<Decla
                                                          const PartyRegistry& registry) {
   std::map<std::string, int> won;
   for (const Declaration& d : declarations) {
-    std::vector<Candidate> order = d.candidates;
+    CompactVector<Candidate> order = d.candidates;
     std::stable_sort(order.begin(), order.end(),
                      [](const Candidate& a, const Candidate& b) { return a.votes > b.votes; });
     for (int i = 0; i < d.seats && i < static_cast<int>(order.size()); ++i)

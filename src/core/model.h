@@ -14,6 +14,7 @@
 #define PSEPHOS_CORE_MODEL_H_
 
 #include <boost/container/flat_map.hpp>
+#include <boost/container/vector.hpp>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -35,6 +36,13 @@ std::optional<CouncilType> ParseCouncilType(std::string_view text);
 // "all-out", "thirds", "halves".
 std::string_view ToString(ElectoralCycle cycle);
 std::optional<ElectoralCycle> ParseElectoralCycle(std::string_view text);
+
+// A list a night holds millions of: a vector whose size and capacity are 32-bit, so that it is 16
+// bytes, not std::vector's 24. Every declaration holds one (its candidates) and every ward (its
+// seats up): 2.9 million each at 1000x (BENCHMARKS.md, Memory). Used as std::vector is.
+template <typename T>
+using CompactVector =
+    boost::container::vector<T, void, boost::container::vector_options_t<boost::container::stored_size<uint32_t>>>;
 
 // Seats, or a change in seats, by control key or totals group: a council's handful of parties,
 // in key order. One sorted block rather than a tree with a node a party: a council's seats not up,
@@ -60,7 +68,7 @@ struct Ward {
   CompactString id;    // slug within the council: "altrincham"
   CompactString gss;   // ONS code (E05...), "" when not known
   CompactString name;  // "Altrincham"
-  std::vector<SeatUp> seats_up;
+  CompactVector<SeatUp> seats_up;
 };
 
 // A council and what is known of it before the night.
@@ -135,7 +143,7 @@ struct Declaration {
   OptionalCount electorate;
   OptionalCount ballot_papers;  // ballot papers counted, rejected included
   OptionalCount rejected;
-  std::vector<Candidate> candidates;
+  CompactVector<Candidate> candidates;
   CompactString declared_at;  // ISO 8601 time of declaration, "" when not known
 
   // Turnout as a fraction (ballot papers / electorate), when both are known.

@@ -174,7 +174,7 @@ bool Night::ApplyOne(Declaration& d, WardCount count) {
     Council& c = InferCouncil(d);
     found = StateOf(c.id);
     if (!c.FindWard(d.ward)) {
-      c.wards.push_back(Ward{d.ward.str(), d.ward_gss.str(), d.ward_name.str(), std::vector<SeatUp>(static_cast<size_t>(d.seats))});
+      c.wards.push_back(Ward{d.ward.str(), d.ward_gss.str(), d.ward_name.str(), CompactVector<SeatUp>(static_cast<size_t>(d.seats))});
       c.total_seats += d.seats;
       found->ward_index.reset();
     }

@@ -16,17 +16,19 @@
 
 #include <cstddef>
 #include <set>
+#include <span>
 #include <type_traits>
 #include <utility>
-#include <vector>
 
 namespace psephos {
 
 template <typename T, typename Same, typename Key>
 class Repeats {
  public:
-  Repeats(const std::vector<T>& items, Same same, Key key)
-      : items_(items), same_(std::move(same)), key_(std::move(key)) {}
+  // `items`: any contiguous list (a std::vector, a CompactVector), which must outlive this.
+  template <typename Items>
+  Repeats(const Items& items, Same same, Key key)
+      : items_(items.data(), items.size()), same_(std::move(same)), key_(std::move(key)) {}
 
   // Whether items[i] repeats one before it. Ask for each i in order, from 0.
   bool Of(size_t i) {
@@ -38,11 +40,14 @@ class Repeats {
 
  private:
   static constexpr size_t kPairwise = 32;
-  const std::vector<T>& items_;
+  std::span<const T> items_;
   Same same_;
   Key key_;
   std::set<std::decay_t<std::invoke_result_t<Key&, const T&>>> seen_;
 };
+
+template <typename Items, typename Same, typename Key>
+Repeats(const Items&, Same, Key) -> Repeats<typename Items::value_type, Same, Key>;
 
 }  // namespace psephos
 

@@ -77,7 +77,7 @@ TEST(DemocracyClub, CsvGivesTheSameDeclarationsAsJson) {
   for (const Declaration& d : json->declarations) by_id[d.ballot_id.str()] = &d;
   for (const Declaration& d : csv->declarations) {
     ASSERT_TRUE(by_id.count(d.ballot_id.str())) << d.ballot_id;
-    std::vector<Candidate> a = by_id[d.ballot_id.str()]->candidates, b = d.candidates;
+    CompactVector<Candidate> a = by_id[d.ballot_id.str()]->candidates, b = d.candidates;
     auto by_name = [](const Candidate& x, const Candidate& y) { return x.name < y.name; };
     std::sort(a.begin(), a.end(), by_name);
     std::sort(b.begin(), b.end(), by_name);

@@ -148,7 +148,7 @@ Status CheckElectedLine(const CsvTable& table, const CsvRow& row, const Declarat
   auto named = ParseElectedLine(row.fields[kText]);
   if (!named || named->size() != static_cast<size_t>(kSeats))
     return table.FieldError(row, kText, "expected 'Elected: <three names with their parties>.'");
-  std::vector<Candidate> order = d.candidates;
+  CompactVector<Candidate> order = d.candidates;
   std::stable_sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) { return a.votes > b.votes; });
   if (order.size() > static_cast<size_t>(kSeats) && order[kSeats - 1].votes == order[kSeats].votes)
     return table.FieldError(row, kText, "a tie for the third seat in " + d.ward_name + ": the file cannot say who won it");

@@ -202,7 +202,7 @@ std::pair<int, int> TurnoutPerMille(CouncilType type) {
 // Elected flags from the votes: the top `seats`; a tie for the last place is decided by lot,
 // as the returning officer would.
 void FlagElected(Rng& rng, Declaration& declaration) {
-  std::vector<Candidate>& candidates = declaration.candidates;
+  CompactVector<Candidate>& candidates = declaration.candidates;
   std::vector<size_t> order(candidates.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {

@@ -53,7 +53,7 @@ void BallotRows::Add(Candidate candidate, int64_t line) {
 
 Status BallotRows::CheckNoRepeatedCandidate(const std::string& file,
                                             std::string_view field) const {
-  const std::vector<Candidate>& candidates = declaration.candidates;
+  const CompactVector<Candidate>& candidates = declaration.candidates;
   Repeats repeated(
       candidates, [](const Candidate& a, const Candidate& b) { return SameFolded(a.name, b.name); },
       [](const Candidate& c) { return FoldName(c.name); });
