@@ -1,9 +1,10 @@
 // optional_count.h
 //
 // OptionalCount: a whole number that may be unknown (an electorate, the ballot papers, a ward's
-// majority), in 8 bytes where std::optional<int64_t> takes 16. A night holds four of them a
-// ward, 2.9 million wards at 1000x (BENCHMARKS.md, Memory). The one value it cannot hold,
-// INT64_MIN, stands for "unknown"; no count comes near it (the readers refuse counts over 10^9).
+// majority), in 4 bytes where std::optional<int64_t> takes 16. A night holds four of them a
+// ward, 2.9 million wards at 1000x (BENCHMARKS.md, Memory). It holds a 32-bit number but
+// INT32_MIN, which stands for "unknown": the readers refuse counts over 10^9, and a number it
+// cannot hold is refused with std::out_of_range rather than kept wrong.
 //
 // It reads, writes and compares as std::optional<int64_t> does, and converts to and from one, so
 // code written for the optional compiles unchanged and means the same (two unknowns are equal,
@@ -21,6 +22,8 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <stdexcept>
+#include <string>
 
 namespace psephos {
 
@@ -28,9 +31,9 @@ class OptionalCount {
  public:
   constexpr OptionalCount() noexcept = default;
   constexpr OptionalCount(std::nullopt_t) noexcept {}                         // NOLINT: as optional
-  constexpr OptionalCount(int64_t value) noexcept : value_(value) {}          // NOLINT: as optional
-  constexpr OptionalCount(const std::optional<int64_t>& value) noexcept       // NOLINT: as optional
-      : value_(value ? *value : kUnknown) {}
+  constexpr OptionalCount(int64_t value) : value_(Checked(value)) {}           // NOLINT: as optional
+  constexpr OptionalCount(const std::optional<int64_t>& value)                // NOLINT: as optional
+      : value_(value ? Checked(*value) : kUnknown) {}
   constexpr operator std::optional<int64_t>() const noexcept {               // NOLINT: as optional
     return has_value() ? std::optional<int64_t>(value_) : std::nullopt;
   }
@@ -51,12 +54,17 @@ class OptionalCount {
   friend constexpr bool operator==(OptionalCount a, std::nullopt_t) noexcept { return !a.has_value(); }
   friend constexpr bool operator==(OptionalCount a, int64_t b) noexcept { return a.has_value() && a.value_ == b; }
   friend constexpr bool operator==(OptionalCount a, const std::optional<int64_t>& b) noexcept {
-    return a == OptionalCount(b);
+    return b ? a == *b : !a.has_value();
   }
 
  private:
-  static constexpr int64_t kUnknown = std::numeric_limits<int64_t>::min();
-  int64_t value_ = kUnknown;
+  static constexpr int32_t kUnknown = std::numeric_limits<int32_t>::min();
+  static constexpr int32_t Checked(int64_t value) {
+    if (value <= kUnknown || value > std::numeric_limits<int32_t>::max())
+      throw std::out_of_range("a count of " + std::to_string(value) + " does not fit an OptionalCount");
+    return static_cast<int32_t>(value);
+  }
+  int32_t value_ = kUnknown;
 };
 
 }  // namespace psephos

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+#include <stdexcept>
 
 namespace psephos {
 namespace {
@@ -25,6 +27,21 @@ TEST(OptionalCount, StartsUnknownAndHoldsWhatItIsGiven) {
   EXPECT_FALSE(count);
   count = -7;  // a difference (a majority) may be below zero
   EXPECT_EQ(*count, -7);
+}
+
+// A number it cannot hold is refused, never kept as another (or as "unknown").
+TEST(OptionalCount, RefusesANumberItCannotHold) {
+  OptionalCount count;
+  count = std::numeric_limits<int32_t>::max();
+  EXPECT_EQ(*count, std::numeric_limits<int32_t>::max());
+  count = std::numeric_limits<int32_t>::min() + 1;
+  EXPECT_EQ(*count, std::numeric_limits<int32_t>::min() + 1);
+  EXPECT_THROW(count = int64_t{1} << 31, std::out_of_range);
+  EXPECT_THROW(count = std::numeric_limits<int32_t>::min(), std::out_of_range);
+  EXPECT_THROW(count = std::optional<int64_t>(int64_t{5'000'000'000}), std::out_of_range);
+  EXPECT_EQ(*count, std::numeric_limits<int32_t>::min() + 1);  // unchanged by a refusal
+  // Compared with a number it cannot hold, it is simply not equal.
+  EXPECT_FALSE(OptionalCount(7) == std::optional<int64_t>(int64_t{1} << 40));
 }
 
 TEST(OptionalCount, ConvertsToAndFromStdOptional) {
