@@ -271,7 +271,7 @@ Result<CouncilMarginality> MarginalityOf(const Night& night, std::string_view co
   out.name = c->name;
   out.total_seats = c->total_seats;
   out.majority_line = c->total_seats / 2 + 1;
-  out.control = data.outcome->control.party;
+  out.control = data.outcome->control.party.str();
   out.complete = data.outcome->Complete();
   out.wards_counted = static_cast<int>(data.wards.size());
   std::set<std::string> keys;
@@ -299,10 +299,10 @@ std::vector<CloseCouncil> ClosestCouncils(const Night& night, size_t limit) {
     auto consider = [&](const std::string& party, int seats, MarginGoal goal) {
       ControlMargin m = MarginFor(data, party, seats, goal, MarginKind::kExtraVotes);
       if (m.possible && (!best || m.votes < best->margin.votes))
-        best = CloseCouncil{council.id, council.name, outcome->control.party, party, std::move(m)};
+        best = CloseCouncil{council.id, council.name, outcome->control.party.str(), party, std::move(m)};
     };
     if (outcome->control.party) {
-      consider(*outcome->control.party, outcome->after.Of(*outcome->control.party),
+      consider(outcome->control.party->str(), outcome->after.Of(*outcome->control.party),
                MarginGoal::kLoseControl);
     } else {
       std::set<std::string> keys;

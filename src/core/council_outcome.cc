@@ -72,7 +72,7 @@ const SeatsByKey& CouncilOutcome::Change(Baseline baseline) const {
 
 std::string CouncilOutcome::Label(Baseline baseline, const PartyRegistry& registry) const {
   if (!control.settled) return "";
-  auto name = [&](const std::string& key) { return registry.DisplayName(key); };
+  auto name = [&](std::string_view key) { return registry.DisplayName(key); };
   if (!has_baseline) return control.party ? name(*control.party) + " control" : "NOC";
   const Control& before = Before(baseline);
   if (!before.settled) {

@@ -53,7 +53,7 @@ struct Composition {
 // Who controls a council. `party` is set when one party holds more than half of all seats;
 // `settled` is false while undeclared seats could still change the answer.
 struct Control {
-  std::optional<std::string> party;  // nullopt: no overall control (when settled)
+  OptionalShortString party;  // none: no overall control (when settled)
   bool settled = false;
 
   bool IsNoc() const { return settled && !party; }

@@ -11,7 +11,7 @@ namespace {
 
 std::string ControlId(const Control& control) {
   if (!control.settled) return "";
-  return control.party ? *control.party : "NOC";
+  return std::string(control.party.value_or("NOC"));
 }
 
 // The eve-of-poll label with ids for names (CouncilOutcome::Label's rule).
