@@ -66,10 +66,8 @@ Result<Night> Night::Create(Election election, PartyRegistry registry, NightOpti
                        where + ".seats");
   }
   Night night(std::move(election), std::move(registry), options);
-  size_t wards = 0;
   for (size_t i = 0; i < night.election_.councils.size(); ++i) {
     const Council& c = night.election_.councils[i];
-    wards += c.wards.size();
     CouncilState& state = night.councils_[c.id];
     state.index = i;
     // Each council is decided (and its ward index kept) from here, so that even its first
@@ -78,7 +76,6 @@ Result<Night> Night::Create(Election election, PartyRegistry registry, NightOpti
     night.DecideWhole(state);
     // A council with no seats up is settled before the night starts; it has no headline.
   }
-  night.declarations_.reserve(wards);
   return night;
 }
 
@@ -184,15 +181,15 @@ bool Night::ApplyOne(Declaration& d, WardCount count) {
     // A correction: the new result takes the old one's place, in the order of declaration and
     // where it is stored. Every declared ward's declaration is one the night holds in batches_,
     // so it may be written through the outcome's pointer (which is const for everyone else);
-    // searching declarations_ for it was a pass over the whole night a correction.
-    // The declaration moved in has the same ward id, so the result keeps its place.
+    // searching a list of them for it was a pass over the whole night a correction. The
+    // declaration moved in has the same ward id, so the result keeps its place.
     Follow(state, *previous, -1);
     *const_cast<Declaration*>(previous->declaration) = std::move(d);
     previous->count = std::move(count);
     Follow(state, *previous, +1);
     return false;
   }
-  declarations_.push_back(&d);
+  ++declared_;
   // Room for all the council's wards at its first: grown by doubling, a night's blocks held a
   // fifth more than their wards. Made here rather than with the night, so that a batch's counts
   // are freed as these are made, not all held beside them (BENCHMARKS.md, Memory).
@@ -309,10 +306,9 @@ Status Night::CheckWithdrawal(std::string_view council_id, std::string_view ward
 }
 
 void Night::EraseDeclaration(const Declaration* declaration) {
-  auto it = std::find(declarations_.begin(), declarations_.end(), declaration);
-  if (it == declarations_.end()) return;
-  **it = Declaration{};  // its place in batches_ stays; what it held goes
-  declarations_.erase(it);
+  // Every declared ward's declaration is one the night holds in batches_ (see ApplyOne).
+  *const_cast<Declaration*>(declaration) = Declaration{};  // its place stays; what it held goes
+  --declared_;
 }
 
 void Night::Withdraw(std::string_view council_id, std::string_view ward_id) {

@@ -21,12 +21,10 @@
 #define PSEPHOS_CORE_NIGHT_H_
 
 #include <algorithm>
+#include <cstddef>
 #include <deque>
-#include <map>
-#include <memory>
+#include <iterator>
 #include <optional>
-#include <set>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -142,8 +140,56 @@ class Night {
   void DeclareMayor(MayoralResult mayor);
   const std::vector<MayoralResult>& mayors() const { return mayors_; }
   const MayoralResult* FindMayor(std::string_view ballot_id) const;
-  // Declarations in the order applied.
-  std::span<const Declaration* const> declarations() const { return {declarations_.data(), declarations_.size()}; }
+  // The declarations applied, in order (a correction in the place of the one it corrects), as
+  // `const Declaration*`: read where the night keeps them, with no list of its own (a pointer a
+  // ward was 23 MB of the 1000x night), passing over the places of withdrawn ones.
+  class Declarations {
+   public:
+    class Iterator {
+     public:
+      using Batches = std::deque<std::vector<Declaration>>;
+      using iterator_category = std::forward_iterator_tag;
+      using value_type = const Declaration*;
+      using difference_type = std::ptrdiff_t;
+      using pointer = void;
+      using reference = const Declaration*;
+      Iterator(const Batches* batches, size_t batch, size_t i) : batches_(batches), batch_(batch), i_(i) { Settle(); }
+      const Declaration* operator*() const { return &(*batches_)[batch_][i_]; }
+      Iterator& operator++() {
+        ++i_;
+        Settle();
+        return *this;
+      }
+      Iterator operator++(int) {
+        Iterator was = *this;
+        ++*this;
+        return was;
+      }
+      bool operator==(const Iterator& other) const { return batch_ == other.batch_ && i_ == other.i_; }
+
+     private:
+      // On to the next place that holds a declaration (or the end).
+      void Settle() {
+        while (batch_ < batches_->size() &&
+               (i_ == (*batches_)[batch_].size() || Withdrawn((*batches_)[batch_][i_]))) {
+          if (i_ == (*batches_)[batch_].size()) ++batch_, i_ = 0;
+          else ++i_;
+        }
+      }
+      const Batches* batches_;
+      size_t batch_, i_;
+    };
+    Declarations(const Iterator::Batches& batches, size_t size) : batches_(batches), size_(size) {}
+    Iterator begin() const { return {&batches_, 0, 0}; }
+    Iterator end() const { return {&batches_, batches_.size(), 0}; }
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+
+   private:
+    const Iterator::Batches& batches_;
+    size_t size_;
+  };
+  Declarations declarations() const { return {batches_, declared_}; }
 
  private:
   Night(Election election, PartyRegistry registry, NightOptions options);
@@ -184,6 +230,7 @@ class Night {
   // Settles the council's control (deciding it whole when its setup changed) and keeps the
   // headline order true.
   void Redecide(const std::string& council_id);
+  // Empties a withdrawn declaration's place in batches_.
   void EraseDeclaration(const Declaration* declaration);
 
   Election election_;
@@ -198,10 +245,12 @@ class Night {
   // a whole night's 2.9 million at 1000x, and one on every live declaration. A deque, so that
   // a new batch moves none of those before it: as a vector, growing at the 1,024th, 2,048th...
   // batch moved every one, and those declarations were the slowest 1% (BENCHMARKS.md).
+  // A withdrawn declaration's place stays, emptied (Withdrawn); a correction's batch, each of
+  // its declarations moved into the place of the one it corrects, is not kept.
   std::deque<std::vector<Declaration>> batches_;
-  // In the order applied; a correction takes its ward's place. Reserved for every ward of the
-  // night when it is created, for the same reason.
-  std::vector<Declaration*> declarations_;
+  size_t declared_ = 0;  // declarations in batches_ not withdrawn
+  // A place in batches_ whose declaration was withdrawn: emptied, so it has no council.
+  static bool Withdrawn(const Declaration& place) { return place.council.empty(); }
   std::vector<std::string> news_order_;
   std::vector<MayoralResult> mayors_;
 };

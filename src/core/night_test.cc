@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -44,6 +45,38 @@ TEST(Night, AWardTwiceInOneBatchIsRefusedAndOnlyThen) {
 
   std::vector<Declaration> distinct{Uncontested("a", "b/c"), Uncontested("a/b", "c")};
   EXPECT_TRUE(night.ApplyAll(distinct)) << "two wards whose ids joined with '/' agree";
+  EXPECT_EQ(night.declarations().size(), 2u);
+}
+
+// The declarations read back in the order applied: a recount in the place of the declaration it
+// corrects, a withdrawn one gone, and a ward declared again after its withdrawal at the end.
+TEST(Night, DeclarationsReadBackInTheOrderApplied) {
+  Night night = InferringNight();
+  auto wards = [&] {
+    std::vector<std::string> out;
+    for (const Declaration* d : night.declarations()) out.push_back(d->council.str() + "/" + d->ward.str());
+    return out;
+  };
+  ASSERT_TRUE(night.ApplyAll({Uncontested("a", "x"), Uncontested("a", "y")}));
+  ASSERT_TRUE(night.ApplyAll({Uncontested("b", "z")}));
+  EXPECT_EQ(wards(), (std::vector<std::string>{"a/x", "a/y", "b/z"}));
+
+  Declaration recount = Uncontested("a", "y");
+  recount.candidates[0].name = "Bea Example";
+  ASSERT_TRUE(night.ApplyAll({recount}, Revision::kCorrection));
+  EXPECT_EQ(wards(), (std::vector<std::string>{"a/x", "a/y", "b/z"}));
+  EXPECT_EQ((*std::next(night.declarations().begin()))->candidates[0].name, "Bea Example");
+
+  ASSERT_TRUE(night.CheckWithdrawal("a", "x"));
+  night.Withdraw("a", "x");
+  EXPECT_EQ(wards(), (std::vector<std::string>{"a/y", "b/z"}));
+  EXPECT_EQ(night.declarations().size(), 2u);
+  ASSERT_TRUE(night.CheckWithdrawal("b", "z"));
+  night.Withdraw("b", "z");
+  EXPECT_EQ(wards(), (std::vector<std::string>{"a/y"}));  // a last batch withdrawn whole
+
+  ASSERT_TRUE(night.ApplyAll({Uncontested("a", "x")}));
+  EXPECT_EQ(wards(), (std::vector<std::string>{"a/y", "a/x"}));
   EXPECT_EQ(night.declarations().size(), 2u);
 }
 
