@@ -184,7 +184,7 @@ TEST(SheffieldBarnsley2018, WinnersAndLabels) {
   Council barnsley{"barnsley", "E08000016", "Barnsley", CouncilType::kMetropolitanBorough,
                    "Yorkshire and The Humber", 63, ElectoralCycle::kThirds, {}, 0, {}, true};
   for (const CouncilComposition& c : *compositions)
-    if (c.council_gss == "E08000016") barnsley.not_up.insert(c.seats.begin(), c.seats.end());
+    if (c.council_gss == "E08000016") barnsley.not_up = SeatsByKey(c.seats.begin(), c.seats.end());
   int independents = barnsley.not_up["IND"];
   barnsley.not_up.erase("IND");
   for (int i = 0; i < independents; ++i) barnsley.not_up["IND:" + std::to_string(i)] = 1;

@@ -45,8 +45,8 @@ class OptionalText;
 namespace internal {
 
 // A compact text: it holds its bytes, copies and moves them; `Layout` says where a text goes in
-// them (in the object, or the address of a heap block) and how to read it back. CompactString
-// and ShortString differ only in their layouts.
+// them (in the object, or the address of a heap block) and how to read it back. CompactString,
+// ShortString and BallotIdString differ only in their layouts.
 template <typename Layout>
 class CompactText {
  public:

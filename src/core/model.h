@@ -127,8 +127,9 @@ enum class VotingSystem : uint8_t {
 std::string_view ToString(VotingSystem system);
 std::optional<VotingSystem> ParseVotingSystem(std::string_view text);
 
-// The declared result of one ward contest. Its texts are CompactStrings, as a candidate's are,
-// and its counts OptionalCounts: a night keeps every declaration (2.9 million at 1000x).
+// The declared result of one ward contest. Its texts are CompactStrings, as a candidate's are (its
+// ballot id, nearly always longer than 15, a BallotIdString), and its counts OptionalCounts: a
+// night keeps every declaration (2.9 million at 1000x).
 struct Declaration {
   BallotIdString ballot_id;  // local.<council>.<ward>[.by].<date>
   CompactString council;    // council slug

@@ -27,6 +27,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/council_outcome.h"
@@ -189,7 +190,7 @@ class Night {
     const Iterator::Batches& batches_;
     size_t size_;
   };
-  Declarations declarations() const { return {batches_, declared_}; }
+  Declarations declarations() const { return {batches_, declared_.n}; }
 
  private:
   Night(Election election, PartyRegistry registry, NightOptions options);
@@ -248,7 +249,17 @@ class Night {
   // A withdrawn declaration's place stays, emptied (Withdrawn); a correction's batch, each of
   // its declarations moved into the place of the one it corrects, is not kept.
   std::deque<std::vector<Declaration>> batches_;
-  size_t declared_ = 0;  // declarations in batches_ not withdrawn
+  // Declarations in batches_ not withdrawn: 0 in a night moved from, as its batches_ are empty.
+  struct DeclaredCount {
+    size_t n = 0;
+    DeclaredCount() = default;
+    DeclaredCount(DeclaredCount&& other) noexcept : n(std::exchange(other.n, 0)) {}
+    DeclaredCount& operator=(DeclaredCount&& other) noexcept {
+      n = std::exchange(other.n, 0);
+      return *this;
+    }
+  };
+  DeclaredCount declared_;
   // A place in batches_ whose declaration was withdrawn: emptied, so it has no council.
   static bool Withdrawn(const Declaration& place) { return place.council.empty(); }
   std::vector<std::string> news_order_;

@@ -78,6 +78,13 @@ TEST(Night, DeclarationsReadBackInTheOrderApplied) {
   ASSERT_TRUE(night.ApplyAll({Uncontested("a", "x")}));
   EXPECT_EQ(wards(), (std::vector<std::string>{"a/y", "a/x"}));
   EXPECT_EQ(night.declarations().size(), 2u);
+
+  // Moved, the declarations go with the night (where they are), and none are left behind.
+  Night moved = std::move(night);
+  EXPECT_EQ(moved.declarations().size(), 2u);
+  EXPECT_EQ((*moved.declarations().begin())->ward, "y");
+  EXPECT_EQ(night.declarations().size(), 0u);  // NOLINT: checked on purpose
+  EXPECT_TRUE(night.declarations().begin() == night.declarations().end());
 }
 
 }  // namespace

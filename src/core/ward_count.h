@@ -26,7 +26,7 @@
 namespace psephos {
 
 // 56 bytes, the lists of candidates inline for most wards: a night holds one for every ward,
-// with its id and declaration (DeclaredWards; BENCHMARKS.md, Memory).
+// beside its declaration (DeclaredWards; BENCHMARKS.md, Memory).
 struct WardCount {
   PollStatus status = PollStatus::kContested;
   bool decided_by_lot = false;  // a tie that the elected flags settle

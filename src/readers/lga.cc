@@ -174,6 +174,9 @@ Result<DeclarationSet> ReadLgaCsvText(std::string_view text, std::string file,
       auto n = ParseOptionalCount(*table, row, column);
       if (!n) return n.error();
       if (*n) rejected = rejected.value_or(0) + **n;
+      // Each column is at most 10^9; their sum is held to the same bound as every count.
+      if (rejected > Candidate::kMaxVotes)
+        return table->FieldError(row, column, "rejected ballots add up to more than 1,000,000,000");
     }
     std::string forenames = TrimText(row.fields[c.used_forenames]);
     if (forenames.empty()) forenames = TrimText(row.fields[c.forenames]);

@@ -192,6 +192,14 @@ TEST(LgaBadInput, WardValuesDisagree) {
                  "VotesCast");
 }
 
+// The rejected columns are added up: their sum is held to the bound of any count (10^9), and
+// refused at the column that passes it, not stored (a declaration's counts hold 32 bits).
+TEST(LgaBadInput, RejectedColumnsAddingUpPastTheBound) {
+  std::string row = LgaRow("DistrictAndBorough", "A", "PP53", "Labour", "10", "ELECTED");
+  row.replace(row.rfind(",,,,,"), 5, ",600000000,600000000,,,");
+  ExpectLgaError(std::string(kLgaHeader) + row, 2, "BallotsRejectedMultipleVote");
+}
+
 TEST(LgaBadInput, WardVotesNeedsADate) {
   auto set = ReadWardVotesCsvText("wardcode,ward,candidate,party,votes\nE1,W,A,Labour,1\n", "w.csv",
                                   DefaultPartyRegistry(), {}, WardVotesContext{"trafford", "", {}});
