@@ -12,7 +12,6 @@
 #ifndef PSEPHOS_CORE_COUNCIL_OUTCOME_H_
 #define PSEPHOS_CORE_COUNCIL_OUTCOME_H_
 
-#include <boost/container/flat_map.hpp>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -70,7 +69,7 @@ struct WardResult {
 
 // A council's declared wards in ward id order, each found by its id. A result is ordered by its
 // own declaration's ward id rather than a copy of it: the copy was 16 bytes a ward and a heap
-// block for an id over 15 characters, some 90 MB of the 1000x night's 2.9 million wards
+// block for an id over 15 characters: the 1000x night's peak fell 2,374 -> 2,324 MiB
 // (BENCHMARKS.md, Memory). So a declaration must keep its place and its ward id for as long as
 // its result is held (Night keeps both). One sorted block, 64 bytes a ward (Night reserves a
 // council's wards); an insertion moves the results after it, a council's handful, and a

@@ -47,8 +47,9 @@ enum class Revision { kNew, kCorrection };
 // up to 4,096, and a block is freed once its last count is taken, so that Apply frees a batch's
 // counts as it moves them into the night: held in one vector, a whole night's (162 MB at 1000x)
 // stayed allocated beside the night's own until the last ward was in, at the peak. A block of its
-// own a count was freed as well, but left the 1000x night's small blocks 40 MB of holes, and a
-// deque made and moved a live declaration's batch of one at 2% of its cost.
+// own a count was freed as well, but the 1000x peak was 22 MiB higher (a pointer a count, and
+// holes among the small blocks), and a deque made and moved a live declaration's batch of one
+// at 2% of its cost.
 class CheckedCounts {
  public:
   // Room for `n` counts: the blocks are made no larger than the counts still to come.
