@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <functional>
+#include <utility>
 
 namespace psephos {
 
@@ -99,8 +100,8 @@ DeclaredWards::const_iterator DeclaredWards::find(std::string_view ward_id) cons
 }
 
 WardResult* DeclaredWards::FindMutable(std::string_view ward_id) {
-  auto it = std::lower_bound(results_.begin(), results_.end(), ward_id, WardBefore);
-  return it != results_.end() && it->declaration->ward == ward_id ? &*it : nullptr;
+  const auto it = std::as_const(*this).find(ward_id);
+  return it == end() ? nullptr : &results_[static_cast<size_t>(it - begin())];
 }
 
 const WardResult& DeclaredWards::Insert(WardResult result) {

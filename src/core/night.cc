@@ -189,7 +189,6 @@ bool Night::ApplyOne(Declaration& d, WardCount count) {
     Follow(state, *previous, +1);
     return false;
   }
-  ++declared_.n;
   // Room for all the council's wards at its first: grown by doubling, a night's blocks held a
   // fifth more than their wards. Made here rather than with the night, so that a batch's counts
   // are freed as these are made, not all held beside them (BENCHMARKS.md, Memory).
@@ -308,7 +307,6 @@ Status Night::CheckWithdrawal(std::string_view council_id, std::string_view ward
 void Night::EraseDeclaration(const Declaration* declaration) {
   // Every declared ward's declaration is one the night holds in batches_ (see ApplyOne).
   *const_cast<Declaration*>(declaration) = Declaration{};  // its place stays; what it held goes
-  --declared_.n;
 }
 
 void Night::Withdraw(std::string_view council_id, std::string_view ward_id) {

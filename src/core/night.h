@@ -53,7 +53,10 @@ enum class Revision { kNew, kCorrection };
 class CheckedCounts {
  public:
   // Room for `n` counts: the blocks are made no larger than the counts still to come.
-  void Reserve(size_t n) { blocks_.reserve((n + kBlock - 1) / kBlock), expected_ = n; }
+  void Reserve(size_t n) {
+    blocks_.reserve((n + kBlock - 1) / kBlock);
+    expected_ = n;
+  }
   void Add(WardCount count) {
     if (blocks_.empty() || blocks_.back().size() == kBlock) {
       blocks_.emplace_back().reserve(std::clamp<size_t>(expected_ - std::min(expected_, size_), 1, kBlock));
@@ -170,28 +173,28 @@ class Night {
       bool operator==(const Iterator& other) const { return batch_ == other.batch_ && i_ == other.i_; }
 
      private:
-      // On to the next place that holds a declaration (or the end).
+      // On to the next place that holds a declaration, or to the end ({batches, 0}).
       void Settle() {
-        while (batch_ < batches_->size() &&
-               (i_ == (*batches_)[batch_].size() || Withdrawn((*batches_)[batch_][i_]))) {
-          if (i_ == (*batches_)[batch_].size()) ++batch_, i_ = 0;
-          else ++i_;
+        for (; batch_ < batches_->size(); ++batch_, i_ = 0) {
+          const std::vector<Declaration>& batch = (*batches_)[batch_];
+          while (i_ < batch.size() && Withdrawn(batch[i_])) ++i_;
+          if (i_ < batch.size()) return;
         }
       }
       const Batches* batches_;
       size_t batch_, i_;
     };
-    Declarations(const Iterator::Batches& batches, size_t size) : batches_(batches), size_(size) {}
+    explicit Declarations(const Iterator::Batches& batches) : batches_(batches) {}
     Iterator begin() const { return {&batches_, 0, 0}; }
     Iterator end() const { return {&batches_, batches_.size(), 0}; }
-    size_t size() const { return size_; }
-    bool empty() const { return size_ == 0; }
+    // Counted as they are read: a pass over the night.
+    size_t size() const { return static_cast<size_t>(std::distance(begin(), end())); }
+    bool empty() const { return begin() == end(); }
 
    private:
     const Iterator::Batches& batches_;
-    size_t size_;
   };
-  Declarations declarations() const { return {batches_, declared_.n}; }
+  Declarations declarations() const { return Declarations(batches_); }
 
  private:
   Night(Election election, PartyRegistry registry, NightOptions options);
@@ -250,17 +253,6 @@ class Night {
   // A withdrawn declaration's place stays, emptied (Withdrawn); a correction's batch, each of
   // its declarations moved into the place of the one it corrects, is not kept.
   std::deque<std::vector<Declaration>> batches_;
-  // Declarations in batches_ not withdrawn: 0 in a night moved from, as its batches_ are empty.
-  struct DeclaredCount {
-    size_t n = 0;
-    DeclaredCount() = default;
-    DeclaredCount(DeclaredCount&& other) noexcept : n(std::exchange(other.n, 0)) {}
-    DeclaredCount& operator=(DeclaredCount&& other) noexcept {
-      n = std::exchange(other.n, 0);
-      return *this;
-    }
-  };
-  DeclaredCount declared_;
   // A place in batches_ whose declaration was withdrawn: emptied, so it has no council.
   static bool Withdrawn(const Declaration& place) { return place.council.empty(); }
   std::vector<std::string> news_order_;

@@ -3,9 +3,10 @@
 // OptionalCount: a whole number that may be unknown (an electorate, the ballot papers, a ward's
 // majority), in 4 bytes where std::optional<int64_t> takes 16. A night holds four of them a
 // ward, 2.9 million wards at 1000x (BENCHMARKS.md, Memory). It holds a 32-bit number but
-// INT32_MIN, which stands for "unknown": the readers refuse a count, or a sum of counts they
-// store, over 10^9, and a number it cannot hold is refused with std::out_of_range rather than
-// kept wrong.
+// INT32_MIN, which stands for "unknown": the readers refuse a count over 10^9 and store no sum
+// past 2^31 - 1 (LGA's rejected ballots are refused past 10^9; London 2022's polling and postal
+// papers add up to at most 2 * 10^9), and a number it cannot hold is refused with
+// std::out_of_range rather than kept wrong.
 //
 // It reads, writes and compares as std::optional<int64_t> does, and converts to and from one, so
 // code written for the optional compiles unchanged and means the same for any number it holds
