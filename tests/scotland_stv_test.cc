@@ -60,9 +60,9 @@ struct WardCheck {
 
 WardCheck Check(const std::string& data_dir, const CsvTable& index, const CsvRow& row) {
   WardCheck check;
-  auto blt = ReadBlt(data_dir + "/" + row.fields[*index.Column("blt_file")]);
+  auto blt = ReadBlt(data_dir + "/" + std::string(row.fields[*index.Column("blt_file")]));
   EXPECT_TRUE(blt) << blt.error().ToString();
-  auto sheet = ReadOfficialStvCount(data_dir + "/" + row.fields[*index.Column("official_json")]);
+  auto sheet = ReadOfficialStvCount(data_dir + "/" + std::string(row.fields[*index.Column("official_json")]));
   EXPECT_TRUE(sheet) << sheet.error().ToString();
   if (!blt || !sheet) return check;
   auto count = CountStv(*blt, StvRules::kScotland);
@@ -125,7 +125,7 @@ TEST(ScotlandStv, EveryOfficialCount) {
     matched += c.totals_matched;
     moved += c.transfers;
     moved_matched += c.transfers_matched;
-    const std::string& file = row.fields[*index->Column("blt_file")];
+    const std::string file(row.fields[*index->Column("blt_file")]);
     EXPECT_TRUE(c.elected_match) << file;
     if (c.sheet_stages != c.our_stages)
       std::cout << file << ": sheet " << c.sheet_stages << " stages, count " << c.our_stages << "\n";
@@ -150,7 +150,7 @@ TEST(ScotlandStv, EveryBallotsOnlyWardCounts) {
   size_t blt_column = *index->Column("blt_file"), seats_column = *index->Column("seats");
   int counted = 0;
   for (const CsvRow& row : index->rows) {
-    auto profile = ReadBlt(dir + "/" + row.fields[blt_column]);
+    auto profile = ReadBlt(dir + "/" + std::string(row.fields[blt_column]));
     ASSERT_TRUE(profile) << profile.error().ToString();
     EXPECT_EQ(std::to_string(profile->seats), row.fields[seats_column]);
     auto count = CountStv(*profile, StvRules::kScotland);

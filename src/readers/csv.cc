@@ -81,6 +81,51 @@ size_t EndOfRun(std::string_view text, size_t i) {
   return i;
 }
 
+// Splits a plain row, one with no quote, no NUL and no byte of 0x80 or more before its line
+// break (nearly every row of a results file), at its commas, sixteen bytes a step: fields[0,
+// count) are its fields and `end` its line break (or the end of the text). False when the row
+// is not plain: the parser then reads it a byte at a time. A row is 12 fields and some 145
+// bytes; read byte by byte it cost some 1,700 instructions, split this way about 300.
+bool SplitPlainRow(std::string_view text, size_t start, std::vector<std::string_view>& fields, size_t& count,
+                   size_t& end) {
+  count = 0;
+  size_t field_start = start, i = start;
+  auto add = [&](size_t at) {
+    if (count == fields.size()) fields.emplace_back();
+    fields[count++] = text.substr(field_start, at - field_start);
+    field_start = at + 1;
+  };
+  bool stopped = false;
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'),
+                lf = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    unsigned commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, comma)));
+    const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, zero)),
+                                      _mm_or_si128(_mm_cmpeq_epi8(bytes, cr), _mm_cmpeq_epi8(bytes, lf)));
+    // movemask takes each byte's top bit: the stops, and every byte of 0x80 or more.
+    const unsigned stops = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(stop, bytes)));
+    if (stops != 0) commas &= (stops & (0u - stops)) - 1;  // the commas before the first stop
+    for (; commas != 0; commas &= commas - 1) add(i + static_cast<size_t>(__builtin_ctz(commas)));
+    if (stops != 0) {
+      i += static_cast<size_t>(__builtin_ctz(stops));
+      stopped = true;
+      break;
+    }
+  }
+#endif
+  for (; !stopped && i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ',') add(i);
+    else if (kSpecial[static_cast<unsigned char>(c)]) break;
+  }
+  if (i < text.size() && text[i] != '\r' && text[i] != '\n') return false;
+  add(i);
+  end = i;
+  return true;
+}
+
 }  // namespace
 
 std::optional<size_t> CsvTable::FindColumn(std::string_view name) const {
@@ -99,6 +144,23 @@ Error CsvTable::FieldError(const CsvRow& row, size_t column, std::string message
   return MakeError(std::move(message), std::move(field), file, row.line);
 }
 
+void CsvRow::CopyInto(CsvRow& copy, std::string& storage) const {
+  copy.line = line;
+  copy.offset = offset;
+  copy.fields.assign(fields.begin(), fields.end());
+  storage.assign(quoted_text);
+  copy.quoted_text = storage;
+  if (quoted_text.empty()) return;
+  // A field inside quoted_text moves to the same place in storage; the others are views of
+  // the text, which the copy shares.
+  const auto first = reinterpret_cast<uintptr_t>(quoted_text.data());
+  for (std::string_view& field : copy.fields) {
+    const auto at = reinterpret_cast<uintptr_t>(field.data());
+    if (!field.empty() && at >= first && at - first < quoted_text.size())
+      field = std::string_view(storage.data() + (at - first), field.size());
+  }
+}
+
 Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
                     const std::function<Status(const CsvRow&)>& on_row) {
   const char* const start = text.data();
@@ -111,10 +173,17 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
                      table.file, 1);
 
   CsvRow row;
-  std::string field;
-  // Fields of the row so far. row.fields keeps its strings from row to row (a new field is
-  // swapped into the string the last row had there), so their memory is reused, not remade.
-  size_t count = 0;
+  // A field not quoted is the stretch of text from field_start to its comma or line end; a
+  // quoted one is built in `quoted` (its quotes out, doubled quotes single), and its view made
+  // once the row is whole, as `quoted` may grow until then.
+  std::string quoted;
+  struct QuotedField {
+    size_t index, begin;
+    size_t end = 0;
+  };
+  std::vector<QuotedField> quoted_fields;
+  size_t count = 0;  // fields of the row so far
+  size_t field_start = 0;
   int64_t line = 1;
   row.line = 1;
   row.offset = text.data() - start;
@@ -122,12 +191,17 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
   bool header_pending = has_header;
   std::optional<size_t> width;
   if (has_header) table.header.clear();
-  auto end_field = [&] {
-    if (count < row.fields.size()) std::swap(row.fields[count], field);
-    else row.fields.push_back(std::move(field));
+  // Ends the field that runs to text[end] (its comma or line break, or the end of the text).
+  auto end_field = [&](size_t end) {
+    if (count == row.fields.size()) row.fields.emplace_back();
+    if (field_quoted) {
+      quoted_fields.back().end = quoted.size();
+      field_quoted = false;
+    } else {
+      row.fields[count] = text.substr(field_start, end - field_start);
+    }
     ++count;
-    field.clear();
-    field_quoted = false;
+    field_start = end + 1;
   };
   // Hands a finished row, its last field ended, on (the header to the table), then clears it
   // for the next one.
@@ -135,9 +209,11 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
     Status status;
     if (row_has_content) {
       row.fields.resize(count);
+      for (const QuotedField& f : quoted_fields)
+        row.fields[f.index] = std::string_view(quoted).substr(f.begin, f.end - f.begin);
+      row.quoted_text = quoted;
       if (header_pending) {
-        table.header = std::move(row.fields);
-        row.fields.clear();
+        table.header.assign(row.fields.begin(), row.fields.end());
         width = table.header.size();
         header_pending = false;
       } else {
@@ -150,11 +226,9 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
     }
     count = 0;
     row_has_content = false;
+    quoted.clear();
+    quoted_fields.clear();
     return status;
-  };
-  auto end_row = [&]() -> Status {
-    end_field();
-    return end_fields();
   };
   const size_t bom = text.data() - start;  // offsets count from the text as given
   // After the row's end: the line break at text[i] (CR, LF or CRLF) is passed over, i left on
@@ -163,8 +237,24 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
     if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
     row.line = ++line;
     row.offset = bom + i + 1;
+    field_start = i + 1;
   };
   for (size_t i = 0; i < text.size(); ++i) {
+    if (i == field_start && count == 0 && !in_quotes) {  // a row's first byte
+      size_t end = 0;
+      if (SplitPlainRow(text, i, row.fields, count, end)) {
+        row_has_content = count > 1 || !Trim(row.fields[0]).empty();
+        if (Status s = end_fields(); !s) return s;
+        if (end == text.size()) {
+          field_start = end;
+          break;
+        }
+        i = end;
+        next_line(i);
+        continue;
+      }
+      count = 0;
+    }
     char c = text[i];
     if (static_cast<unsigned char>(c) >= 0x80 || c == '\0') {
       const size_t length = c == '\0' ? 0 : Utf8Length(text, i);
@@ -176,7 +266,7 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
                                      "Windows-1252?); " + kSaveAsUtf8,
                          "", table.file, line);
       }
-      field.append(text.substr(i, length));
+      if (field_quoted) quoted.append(text.substr(i, length));
       if (!in_quotes) row_has_content = true;
       i += length - 1;
       continue;
@@ -184,60 +274,45 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
     if (in_quotes) {
       if (c == '"') {
         if (i + 1 < text.size() && text[i + 1] == '"') {
-          field += '"';
+          quoted += '"';
           ++i;
         } else {
           in_quotes = false;
         }
       } else if (c == '\n' || c == '\r') {
         if (c == '\n' || !(i + 1 < text.size() && text[i + 1] == '\n')) ++line;
-        field += c;
+        quoted += c;
       } else {
         const size_t end = EndOfRun(text, i + 1);
-        field.append(text.substr(i, end - i));
+        quoted.append(text.substr(i, end - i));
         i = end - 1;
       }
       continue;
     }
-    if (c == '"' && Trim(field).empty() && !field_quoted) {
-      field.clear();
+    if (c == '"' && !field_quoted && Trim(text.substr(field_start, i - field_start)).empty()) {
+      // A quote opens a field when only spaces come before it in the field; they are dropped.
       in_quotes = field_quoted = row_has_content = true;
+      quoted_fields.push_back({count, quoted.size()});
     } else if (c == ',') {
-      end_field();
+      end_field(i);
       row_has_content = true;
     } else if (c == '\r' || c == '\n') {
-      if (Status s = end_row(); !s) return s;
+      end_field(i);
+      if (Status s = end_fields(); !s) return s;
       next_line(i);
     } else {
+      // A run of ordinary bytes (most of a field, or all of it), stepped over whole. After a
+      // closing quote, it belongs to the quoted field's text ("a"b reads as ab).
       const size_t end = EndOfRun(text, i + 1);
       const std::string_view run = text.substr(i, end - i);
       if (!row_has_content && run.find_first_not_of(" \t") != std::string_view::npos) row_has_content = true;
-      const char after = end < text.size() ? text[end] : '"';
-      if (field.empty() && !field_quoted && (after == ',' || after == '\r' || after == '\n')) {
-        // Most fields of a results file: a run of ordinary bytes from one comma to the next,
-        // copied into the row as it is, its comma or line break taken with it.
-        if (count < row.fields.size()) {
-          row.fields[count].clear();  // then append: a plain copy where assign checks for overlap
-          row.fields[count].append(run);
-        } else {
-          row.fields.emplace_back(run);
-        }
-        ++count;
-        i = end;
-        if (after == ',') {
-          row_has_content = true;
-          continue;
-        }
-        if (Status s = end_fields(); !s) return s;
-        next_line(i);
-        continue;
-      }
-      field.append(run);
+      if (field_quoted) quoted.append(run);
       i = end - 1;
     }
   }
   if (in_quotes) return MakeError("a quoted field is never closed", "", table.file, line);
-  if (Status s = end_row(); !s) return s;
+  end_field(text.size());
+  if (Status s = end_fields(); !s) return s;
   if (header_pending) return MakeError("the file has no header row", "", table.file, 1);
   return {};
 }
@@ -245,13 +320,23 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
 Result<CsvTable> ParseCsv(std::string_view text, std::string file, bool has_header) {
   CsvTable table;
   table.file = std::move(file);
+  // The table's own copy of the text, which its fields point into, and a string for each row
+  // with quoted fields (a deque: its strings stay where they are as more are added).
+  struct Storage {
+    std::string text;
+    std::deque<std::string> quoted;
+  };
+  auto storage = std::make_shared<Storage>();
+  storage->text.assign(text);
   std::vector<CsvRow> rows;
-  Status status = ParseCsvRows(text, table, has_header, [&](const CsvRow& row) -> Status {
-    rows.push_back(row);
+  Status status = ParseCsvRows(storage->text, table, has_header, [&](const CsvRow& row) -> Status {
+    if (row.quoted_text.empty()) rows.push_back(row);
+    else row.CopyInto(rows.emplace_back(), storage->quoted.emplace_back());
     return {};
   });
   if (!status) return status.error();
   table.rows = std::move(rows);
+  table.storage = std::move(storage);
   return table;
 }
 
@@ -341,10 +426,17 @@ class PipelinedParse {
   }
 
  private:
-  // Rows are kept from batch to batch (their strings' memory reused), so that after the first
-  // few batches the parser copies a row's fields without allocating.
+  // Rows are kept from batch to batch (their memory reused), so that after the first few
+  // batches the parser copies a row without allocating. A row's fields are views of the
+  // mapping, but for quoted ones, which point into the row's string in `quoted`: reserved
+  // whole, as a string moved by the vector's growing would move a short field's bytes with it.
   struct Batch {
+    Batch() {
+      rows.reserve(kRows);
+      quoted.reserve(kRows);
+    }
     std::vector<CsvRow> rows;
+    std::vector<std::string> quoted;
     size_t size = 0;
   };
   static constexpr size_t kRows = 512;
@@ -353,13 +445,12 @@ class PipelinedParse {
   void Parse(std::string_view text, CsvTable& table, bool has_header) {
     Batch batch = Take();
     Status status = ParseCsvRows(text, table, has_header, [&](const CsvRow& row) -> Status {
-      if (batch.size == batch.rows.size()) batch.rows.emplace_back();
-      CsvRow& copy = batch.rows[batch.size++];
-      copy.line = row.line;
-      copy.offset = row.offset;
-      copy.fields.resize(row.fields.size());
-      for (size_t i = 0; i < row.fields.size(); ++i) copy.fields[i].assign(row.fields[i]);
-      if (batch.size < kRows) return {};
+      if (batch.size == batch.rows.size()) {
+        batch.rows.emplace_back();
+        batch.quoted.emplace_back();
+      }
+      row.CopyInto(batch.rows[batch.size], batch.quoted[batch.size]);
+      if (++batch.size < kRows) return {};
       if (!Hand(std::move(batch))) return MakeError("stopped");  // on_row failed: its error is told
       batch = Take();
       return {};

@@ -22,15 +22,16 @@ namespace {
 using Json = nlohmann::ordered_json;  // ordered: objects keep document order (see ObjectLines)
 
 // One candidate row as both formats give it, with the names of the fields it came from so the
-// checks made later can name them whichever format it was.
+// checks made later can name them whichever format it was. Views: of the CSV row's fields, which
+// are views of the file (a 1000x night is 14.7 million rows), or of a JsonRow's strings.
 struct DcRow {
   int64_t line = 0;          // the candidate's row (CSV) or object (JSON)
   int64_t ballot_line = 0;   // the ballot's row (CSV) or result set object (JSON)
-  std::string ballot_id, election_name, post_id, post_label, person_name, party_id, party_name;
+  std::string_view ballot_id, election_name, post_id, post_label, person_name, party_id, party_name;
   int64_t votes = 0;
   bool elected = false;
   std::optional<int64_t> spoilt;
-  std::string ballot_field, party_field, name_field, post_field, elected_field;
+  std::string_view ballot_field, party_field, name_field, post_field, elected_field;
 };
 
 struct BallotIdParts {
@@ -105,16 +106,16 @@ class DeclarationBuilder {
       : file_(std::move(file)), options_(options), parties_(registry, options.unknown_parties) {}
 
   Status Add(const DcRow& row) {
-    if (!first_) first_ = FieldNames{row.name_field, row.elected_field};
+    if (!first_) first_ = FieldNames{std::string(row.name_field), std::string(row.elected_field)};
     // A ballot's rows usually come together: its id is taken apart, its post read and its
     // entry in the index found once for the run of rows, not once a candidate.
     if (!last_ || last_->ballot_id != row.ballot_id) {
       auto parts = ParseBallotId(row.ballot_id);
       if (!parts)
-        return MakeError("'" + row.ballot_id + "' is not a local ballot id (local.<council>.<ward>[.by].<date>)",
-                         row.ballot_field, file_, row.ballot_line);
+        return MakeError("'" + std::string(row.ballot_id) + "' is not a local ballot id (local.<council>.<ward>[.by].<date>)",
+                         std::string(row.ballot_field), file_, row.ballot_line);
       if (last_ && last_->rows) last_->rows->FitCandidates();
-      last_.emplace(LastBallot{row.ballot_id, std::move(*parts), nullptr, {}});
+      last_.emplace(LastBallot{std::string(row.ballot_id), std::move(*parts), nullptr, {}});
     }
     const BallotIdParts& parts = last_->parts;
     if (!options_.election_date.empty() && parts.date != options_.election_date) return {};
@@ -122,7 +123,7 @@ class DeclarationBuilder {
     auto party = PartyOf(row);
     if (!party) return party.error();
     const std::string_view name = TrimView(row.person_name);
-    if (name.empty()) return MakeError("empty candidate name", row.name_field, file_, row.line);
+    if (name.empty()) return MakeError("empty candidate name", std::string(row.name_field), file_, row.line);
 
     if (!last_->rows) {
       bool is_new = false;
@@ -145,12 +146,12 @@ class DeclarationBuilder {
     // it in the same ballot has been checked already.
     if (row.post_id != last_->post_id) {
       if (const std::string ward_gss = GssFromPostId(row.post_id); ballot.declaration.ward_gss != ward_gss)
-        return MakeError("post '" + row.post_id + "' differs from the ballot's earlier rows (" +
+        return MakeError("post '" + std::string(row.post_id) + "' differs from the ballot's earlier rows (" +
                              ballot.declaration.ward_gss + ")",
-                         row.post_field, file_, row.line);
+                         std::string(row.post_field), file_, row.line);
       last_->post_id = row.post_id;
     }
-    ballot.Add(Candidate{CompactString(name), *party, Candidate::Votes(row.votes), row.elected}, row.line);
+    ballot.Add(Candidate{CompactString(name), ShortString(*party), Candidate::Votes(row.votes), row.elected}, row.line);
     return {};
   }
 
@@ -189,21 +190,28 @@ class DeclarationBuilder {
   };
 
   // The registry id of the row's party: by its Democracy Club id, or, for an id the registry
-  // does not hold, by its name (a local party when the options allow one).
-  Result<std::string> PartyOf(const DcRow& row) {
+  // does not hold, by its name (a local party when the options allow one). The view is good
+  // until the next call.
+  Result<std::string_view> PartyOf(const DcRow& row) {
     // A night has a few hundred party ids and millions of rows: an id the registry holds as it
     // is (or as its label) is resolved once, whatever the row's party name.
-    if (auto cached = party_of_id_.find(std::string_view(row.party_id)); cached != party_of_id_.end())
-      return cached->second;
+    if (auto cached = party_of_id_.find(row.party_id); cached != party_of_id_.end())
+      return std::string_view(cached->second);
+    auto resolved = ResolveParty(row);
+    if (!resolved) return resolved.error();
+    party_ = std::move(*resolved);
+    return std::string_view(party_);
+  }
+  Result<std::string> ResolveParty(const DcRow& row) {
     const std::string party_id = TrimText(row.party_id);
-    if (party_id.empty()) return MakeError("empty party", row.party_field, file_, row.line);
+    if (party_id.empty()) return MakeError("empty party", std::string(row.party_field), file_, row.line);
     auto label = CommissionLabel(party_id);
     // An id the registry holds as it is ("RES", "LOCAL:..."): psephos generate writes those
     // that have no Democracy Club form.
     if (!label && parties_.registry().Find(party_id)) label = party_id;
     if (!label)
-      return MakeError("'" + row.party_id + "' is not a Democracy Club party id (party:NN, joint-party:NN-MM, ynmp-party:2)",
-                       row.party_field, file_, row.line);
+      return MakeError("'" + std::string(row.party_id) + "' is not a Democracy Club party id (party:NN, joint-party:NN-MM, ynmp-party:2)",
+                       std::string(row.party_field), file_, row.line);
     if (parties_.registry().Find(*label)) {
       party_of_id_.emplace(row.party_id, *label);
       return *label;
@@ -211,15 +219,15 @@ class DeclarationBuilder {
     if (auto by_name = parties_.registry().Resolve(row.party_name)) {
       // The registry holds some parties under a local id (LOCAL:english-democrats for
       // party:17): the name still finds them; say so, as ids and names should agree.
-      warnings_.push_back(file_ + ":" + std::to_string(row.line) + ": party id " + row.party_id +
-                          " is not in data/parties.csv; read '" + row.party_name + "' as " + *by_name);
+      warnings_.push_back(file_ + ":" + std::to_string(row.line) + ": party id " + std::string(row.party_id) +
+                          " is not in data/parties.csv; read '" + std::string(row.party_name) + "' as " + *by_name);
       return *by_name;
     }
     if (options_.unknown_parties == UnknownParties::kLocal)
-      return parties_.Resolve(row.party_name, file_, row.line, row.party_field);
-    return MakeError("unknown party id '" + row.party_id + "' (" + *label + " '" + row.party_name +
+      return parties_.Resolve(row.party_name, file_, row.line, std::string(row.party_field));
+    return MakeError("unknown party id '" + std::string(row.party_id) + "' (" + *label + " '" + std::string(row.party_name) +
                          "' is not in data/parties.csv)",
-                     row.party_field, file_, row.line);
+                     std::string(row.party_field), file_, row.line);
   }
 
   std::string file_;
@@ -230,18 +238,36 @@ class DeclarationBuilder {
   std::optional<FieldNames> first_;
   std::optional<LastBallot> last_;
   StringMap<std::string> party_of_id_;  // a row's party id as written -> the registry id it resolved to
+  std::string party_;                   // PartyOf's answer when not from party_of_id_
 };
 
-Result<DeclarationSet> BuildDeclarations(const std::vector<DcRow>& rows, const std::string& file,
+// ---- JSON ----------------------------------------------------------------------------------
+
+// A candidate of a result set, its texts held (some are made: a number written as text, a
+// field's path), and seen as a DcRow.
+struct JsonRow {
+  int64_t line = 0, ballot_line = 0;
+  std::string ballot_id, election_name, post_id, post_label, person_name, party_id, party_name;
+  int64_t votes = 0;
+  bool elected = false;
+  std::optional<int64_t> spoilt;
+  std::string party_field, name_field, post_field;
+
+  DcRow View() const {
+    return DcRow{line,        ballot_line, ballot_id,         election_name, post_id,    post_label,
+                 person_name, party_id,    party_name,        votes,         elected,    spoilt,
+                 "ballot_paper_id", party_field, name_field, post_field, "is_winner"};
+  }
+};
+
+Result<DeclarationSet> BuildDeclarations(const std::vector<JsonRow>& rows, const std::string& file,
                                          const PartyRegistry& registry,
                                          const ReadOptions& options) {
   DeclarationBuilder builder(file, registry, options);
-  for (const DcRow& row : rows)
-    if (Status s = builder.Add(row); !s) return s.error();
+  for (const JsonRow& row : rows)
+    if (Status s = builder.Add(row.View()); !s) return s.error();
   return builder.Finish();
 }
-
-// ---- JSON ----------------------------------------------------------------------------------
 
 // The line each JSON object starts on, in document order: nlohmann keeps no positions, so we
 // count '{' outside strings and pair them with a pre-order walk of the parsed (ordered) value.
@@ -335,9 +361,9 @@ class JsonRows {
     return MakeError((*at)->dump() + " is not an elected flag (expected true/false)", prefix + std::string(path), file_, Line(node));
   }
 
-  Result<std::vector<DcRow>> Read(const Json& root) const {
+  Result<std::vector<JsonRow>> Read(const Json& root) const {
     if (!root.is_array()) return MakeError("expected a JSON array of result sets", "", file_, 1);
-    std::vector<DcRow> rows;
+    std::vector<JsonRow> rows;
     for (size_t b = 0; b < root.size(); ++b) {
       const Json& set = root[b];
       if (!set.is_object())
@@ -358,16 +384,14 @@ class JsonRows {
         const Json& cand = (**results)[c];
         std::string prefix = "candidate_results[" + std::to_string(c) + "].";
         if (!cand.is_object()) return MakeError("expected a candidate result object", prefix, file_, Line(set));
-        DcRow row;
+        JsonRow row;
         row.line = Line(cand);
         row.ballot_line = Line(set);
         row.ballot_id = *ballot_id;
         row.spoilt = spoilt;
-        row.ballot_field = "ballot_paper_id";
         row.party_field = prefix + "membership.on_behalf_of.id";
         row.name_field = prefix + "membership.person.name";
         row.post_field = prefix + "membership.post.id";
-        row.elected_field = "is_winner";
         auto votes = Count(cand, "num_ballots", prefix);
         if (!votes) return votes.error();
         auto winner = Flag(cand, "is_winner", prefix);
@@ -422,16 +446,15 @@ Result<std::vector<size_t>> CsvColumns(const CsvTable& table) {
   return col;
 }
 
-// Fills `row` from a CSV row. The same DcRow is filled row after row, so its strings keep
-// their memory: a 1000x night is 14.7 million rows.
+// Fills `row` from a CSV row, as views of its fields.
 Status ReadCsvRow(const CsvTable& table, const std::vector<size_t>& col, const CsvRow& r, DcRow& row) {
   row.line = row.ballot_line = r.line;
-  row.ballot_id.assign(TrimView(r.fields[col[kBallot]]));
-  row.post_id.assign(TrimView(r.fields[col[kPostId]]));
-  row.post_label.assign(r.fields[col[kPostLabel]]);
-  row.person_name.assign(r.fields[col[kName]]);
-  row.party_id.assign(r.fields[col[kPartyId]]);
-  row.party_name.assign(r.fields[col[kPartyName]]);
+  row.ballot_id = TrimView(r.fields[col[kBallot]]);
+  row.post_id = TrimView(r.fields[col[kPostId]]);
+  row.post_label = r.fields[col[kPostLabel]];
+  row.person_name = r.fields[col[kName]];
+  row.party_id = r.fields[col[kPartyId]];
+  row.party_name = r.fields[col[kPartyName]];
   auto votes = ParseCount(table, r, col[kVotes]);
   if (!votes) return votes.error();
   row.votes = *votes;

@@ -51,7 +51,7 @@ std::optional<int64_t> ParseCountText(std::string_view text) {
 }
 
 Result<int64_t> ParseCount(const CsvTable& table, const CsvRow& row, size_t column) {
-  const std::string& text = row.fields[column];
+  const std::string_view text = row.fields[column];
   if (auto v = ParseCountText(text)) return *v;
   std::string t = TrimText(text);
   if (t.empty()) return table.FieldError(row, column, "empty; expected a whole number");
@@ -82,10 +82,10 @@ std::optional<bool> ParseFlagText(std::string_view text) {
 
 Result<bool> ParseFlag(const CsvTable& table, const CsvRow& row, size_t column,
                        bool empty_is_false) {
-  const std::string& text = row.fields[column];
+  const std::string_view text = row.fields[column];
   if (empty_is_false && TrimView(text).empty()) return false;
   if (auto v = ParseFlagText(text)) return *v;
-  return table.FieldError(row, column, "'" + text + "' is not an elected flag (expected yes/no, true/false, t/f, ELECTED/NOT ELECTED)");
+  return table.FieldError(row, column, "'" + std::string(text) + "' is not an elected flag (expected yes/no, true/false, t/f, ELECTED/NOT ELECTED)");
 }
 
 Status CheckFlaggedSeats(Declaration& d, const CsvTable& table, const CsvRow& row, size_t column) {

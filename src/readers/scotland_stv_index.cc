@@ -37,18 +37,18 @@ Result<DeclarationSet> ReadScotlandStvIndex(const std::string& path, const Party
   PartyResolver parties(registry, options.unknown_parties);
   DeclarationSet set;
   for (const CsvRow& row : table->rows) {
-    auto date = PollDates().find(row.fields[col[0]]);
+    auto date = PollDates().find(std::string(row.fields[col[0]]));
     if (date == PollDates().end())
       return table->FieldError(row, col[0], "not the year of an ordinary Scottish council election");
     if (!options.election_date.empty() && date->second != options.election_date) continue;
-    Result<BallotProfile> profile = ReadBlt(dir + "/" + row.fields[col[5]]);
+    Result<BallotProfile> profile = ReadBlt(dir + "/" + std::string(row.fields[col[5]]));
     if (!profile) return profile.error();
     if (std::to_string(profile->seats) != row.fields[col[4]])
       return table->FieldError(row, col[4], "the ballot file elects " + std::to_string(profile->seats));
     Result<StvCount> count = CountStv(*profile, StvRules::kScotland);
     if (!count) return count.error();
-    StvWardContext where{row.fields[col[1]], "", row.fields[col[3]], row.fields[col[2]], date->second,
-                         dir + "/" + row.fields[col[5]]};
+    StvWardContext where{std::string(row.fields[col[1]]), "", std::string(row.fields[col[3]]),
+                         std::string(row.fields[col[2]]), date->second, dir + "/" + std::string(row.fields[col[5]])};
     Result<Declaration> d = StvDeclaration(*profile, *count, where, parties);
     if (!d) return d.error();
     set.declarations.push_back(std::move(*d));

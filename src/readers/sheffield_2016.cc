@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <utility>
@@ -29,6 +30,8 @@ Result<CsvTable> ParseMixedRows(std::string_view text, const std::string& file) 
   CsvTable table;
   table.file = file;
   table.header = {"ward", "kind", "candidate", "party", "votes"};
+  // Each line's table holds what its row's fields point into; this table keeps them all.
+  auto storage = std::make_shared<std::vector<std::shared_ptr<const void>>>();
   int64_t line = 0;
   size_t start = 0;
   while (start < text.size()) {
@@ -49,7 +52,9 @@ Result<CsvTable> ParseMixedRows(std::string_view text, const std::string& file) 
     CsvRow row = std::move(one->rows.at(0));
     row.line = line;
     table.rows.push_back(std::move(row));
+    storage->push_back(std::move(one->storage));
   }
+  table.storage = std::move(storage);
   if (table.rows.empty()) return MakeError("the file is empty", "", file);
   return table;
 }

@@ -71,7 +71,7 @@ int BallotRows::ElectedCount() const {
   return n;
 }
 
-BallotRows& BallotIndex::Get(const std::string& ballot_id, bool* is_new) {
+BallotRows& BallotIndex::Get(std::string_view ballot_id, bool* is_new) {
   const size_t place = by_id_.FindOrAdd(std::hash<std::string_view>{}(ballot_id), ballots_.size(), [&](size_t p) {
     return ballots_[p].declaration.ballot_id == ballot_id;
   });

@@ -145,7 +145,7 @@ class BallotIndex {
  public:
   // The ballot with this id; a new one (is_new set) when not seen before. The reference stays
   // good while other ballots are added.
-  BallotRows& Get(const std::string& ballot_id, bool* is_new = nullptr);
+  BallotRows& Get(std::string_view ballot_id, bool* is_new = nullptr);
   BallotQueue& ballots() { return ballots_; }
   // The ballots in the order first seen, the index left empty. Taking each declaration out and
   // popping its ballot frees the ballots as the declarations are moved on: a 1000x night is 2.9
