@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 namespace psephos {
 
 namespace {
+
+uint64_t IdHash(std::string_view id) { return std::hash<std::string_view>{}(id); }
 
 bool IsIndependentKey(std::string_view key) {
   return key == kIndependent || key.starts_with("IND:");
@@ -60,11 +63,11 @@ std::string PartyRegistry::Normalize(std::string_view label) {
 
 Status PartyRegistry::Add(Party party) {
   if (party.id.empty()) return MakeError("a party needs an id", "id");
-  if (by_id_.count(party.id)) return MakeError("party id '" + party.id + "' registered twice", "id");
+  if (Find(party.id)) return MakeError("party id '" + party.id + "' registered twice", "id");
   std::string name = party.name;
   std::string id = party.id;
-  by_id_.emplace(party.id, parties_.size());
   parties_.push_back(std::move(party));
+  by_id_.FindOrAdd(IdHash(id), parties_.size() - 1, [](size_t) { return false; });  // not there: Find said so
   // A party's own name and id are always aliases of it.
   aliases_.emplace(Normalize(name), id);
   aliases_.emplace(Normalize(id), id);
@@ -92,8 +95,8 @@ Status PartyRegistry::AddAlias(std::string_view alias, std::string_view id) {
 }
 
 const Party* PartyRegistry::Find(std::string_view id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : &parties_[it->second];
+  const auto at = by_id_.Find(IdHash(id), [&](size_t p) { return parties_[p].id == id; });
+  return at ? &parties_[*at] : nullptr;
 }
 
 std::optional<std::string> PartyRegistry::Resolve(std::string_view label) const {

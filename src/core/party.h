@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/position_index.h"
 #include "core/string_map.h"
 
 namespace psephos {
@@ -73,8 +74,10 @@ class PartyRegistry {
 
  private:
   std::vector<Party> parties_;
-  // Hashed: every candidate of every declaration is looked up here (and its totals group).
-  StringMap<size_t> by_id_;
+  // Every candidate of every declaration is looked up here (and its totals group): an index of
+  // positions in parties_, open-addressed, where a hash map of nodes found a bucket by division
+  // and followed a pointer to it (a twentieth of reading a 100x night, perf).
+  PositionIndex by_id_;
   StringMap<std::string> aliases_;   // normalized -> id
   std::vector<std::pair<std::string, std::string>> prefixes_; // normalized prefix -> id
 };

@@ -14,12 +14,14 @@
 //                                    [&](size_t p) { return items[p].key == items[i].key; });
 //     if (first != i) ... items[i] repeats items[first] ...
 //   }
+//   std::optional<size_t> at = index.Find(Hash(key), [&](size_t p) { return items[p].key == key; });
 #ifndef PSEPHOS_CORE_POSITION_INDEX_H_
 #define PSEPHOS_CORE_POSITION_INDEX_H_
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -43,6 +45,18 @@ class PositionIndex {
         ++size_;
         return position;
       }
+      if (slot.hash == short_hash && same(size_t{slot.position})) return slot.position;
+    }
+  }
+  // The position of an item added whose key `same(position)` says is the one sought, or none.
+  template <typename Same>
+  std::optional<size_t> Find(uint64_t hash, Same&& same) const {
+    if (slots_.empty()) return std::nullopt;
+    const size_t mask = slots_.size() - 1;
+    const auto short_hash = static_cast<uint32_t>(hash);
+    for (size_t i = short_hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.position == kFree) return std::nullopt;
       if (slot.hash == short_hash && same(size_t{slot.position})) return slot.position;
     }
   }
