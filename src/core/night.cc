@@ -1,7 +1,9 @@
 #include "core/night.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <thread>
 
 #include "core/ward_count.h"
 
@@ -12,6 +14,17 @@ namespace {
 Error BallotError(const Declaration& d, std::string field, std::string message) {
   return MakeError(std::move(message), std::move(field), d.ballot_id.str());
 }
+
+// A ward named twice in one batch: the second place is the error.
+Error TwiceInBatch(const Declaration& d) {
+  return WithKind(BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council + "' appears twice in one batch"),
+                  ErrorKind::kConflict);
+}
+
+// A batch this big (a night read whole: psephos outcomes) is checked on two threads, in blocks;
+// a live declaration, a batch of one, never is.
+constexpr size_t kTwoThreadBatch = 16384;
+constexpr size_t kCheckBlock = 16384;
 
 uint64_t WardHash(const Declaration& d) {
   const std::hash<std::string_view> hash;
@@ -107,6 +120,12 @@ const DeclaredWards* Night::Declared(std::string_view council_id) const {
 Result<WardCount> Night::CheckOne(std::vector<Declaration>& batch, size_t position, Revision revision,
                                   PositionIndex* pending) const {
   Declaration& d = batch[position];
+  if (Status s = CheckPlace(d); !s) return s.error();
+  if (pending && !FirstInBatch(batch, position, *pending)) return TwiceInBatch(d);
+  return CheckRest(d, revision);
+}
+
+Status Night::CheckPlace(Declaration& d) const {
   if (d.council.empty()) return BallotError(d, "council", "a declaration needs a council");
   if (d.ward.empty()) d.ward = Slugify(d.ward_name);
   if (d.ward.empty()) return BallotError(d, "ward", "a declaration needs a ward");
@@ -129,10 +148,17 @@ Result<WardCount> Night::CheckOne(std::vector<Declaration>& batch, size_t positi
       return BallotError(d, "seats", "declares " + std::to_string(d.seats) + " seats, but ward '" +
                                          ward->id + "' has " + std::to_string(ward->seats_up.size()) + " up");
   }
+  return {};
+}
+
+bool Night::FirstInBatch(const std::vector<Declaration>& batch, size_t position, PositionIndex& pending) {
+  const Declaration& d = batch[position];
   auto same_ward = [&](size_t p) { return batch[p].council == d.council && batch[p].ward == d.ward; };
-  if (pending && pending->FindOrAdd(WardHash(d), position, same_ward) != position)
-    return WithKind(BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council + "' appears twice in one batch"),
-                    ErrorKind::kConflict);
+  return pending.FindOrAdd(WardHash(d), position, same_ward) == position;
+}
+
+Result<WardCount> Night::CheckRest(const Declaration& d, Revision revision) const {
+  const CouncilState* state = StateOf(d.council);
   const bool declared = state && state->declared.contains(d.ward);
   if (revision == Revision::kNew && declared)
     return WithKind(BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council +
@@ -237,6 +263,7 @@ void Night::Redecide(const std::string& council_id) {
 }
 
 Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revision revision) const {
+  if (declarations.size() >= kTwoThreadBatch) return CheckOnTwoThreads(std::move(declarations), revision);
   CheckedBatch batch;
   batch.revision = revision;
   batch.counts.Reserve(declarations.size());
@@ -250,6 +277,44 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
     auto count = CheckOne(declarations, i, revision, pending ? &*pending : nullptr);
     if (!count) return count.error();
     batch.counts.Add(std::move(*count));
+  }
+  batch.declarations = std::move(declarations);
+  return batch;
+}
+
+Result<CheckedBatch> Night::CheckOnTwoThreads(std::vector<Declaration> declarations, Revision revision) const {
+  CheckedBatch batch;
+  batch.revision = revision;
+  batch.counts.Reserve(declarations.size());
+  PositionIndex pending;
+  pending.Reserve(declarations.size());
+  // A block's own checks, kept until taken in order: a block at a time, so that they are never
+  // a night's worth (a WardCount and a Status each).
+  struct Own {
+    Status place;
+    std::optional<Result<WardCount>> rest;  // when the place is good
+  };
+  std::vector<Own> own(std::min(declarations.size(), kCheckBlock));
+  auto check_own = [&](size_t first, size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      Own& o = own[i - first];
+      o.place = CheckPlace(declarations[i]);
+      o.rest.reset();
+      if (o.place) o.rest.emplace(CheckRest(declarations[i], revision));
+    }
+  };
+  for (size_t first = 0; first < declarations.size(); first += kCheckBlock) {
+    const size_t end = std::min(declarations.size(), first + kCheckBlock), half = first + (end - first) / 2;
+    std::thread other(check_own, first, half, end);
+    check_own(first, first, half);
+    other.join();
+    for (size_t i = first; i < end; ++i) {
+      Own& o = own[i - first];
+      if (!o.place) return o.place.error();
+      if (!FirstInBatch(declarations, i, pending)) return TwiceInBatch(declarations[i]);
+      if (!*o.rest) return o.rest->error();
+      batch.counts.Add(std::move(**o.rest));
+    }
   }
   batch.declarations = std::move(declarations);
   return batch;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <iterator>
 #include <string>
 #include <utility>
@@ -46,6 +47,65 @@ TEST(Night, AWardTwiceInOneBatchIsRefusedAndOnlyThen) {
   std::vector<Declaration> distinct{Uncontested("a", "b/c"), Uncontested("a/b", "c")};
   EXPECT_TRUE(night.ApplyAll(distinct)) << "two wards whose ids joined with '/' agree";
   EXPECT_EQ(night.declarations().size(), 2u);
+}
+
+// A big batch (a night read whole) is checked on two threads, a block at a time: it gives the
+// error checking one by one gives, the first in the batch's order, whichever thread met it and
+// whether it is the declaration's own (its place, its parties) or the batch's (a ward twice).
+TEST(Night, ABigBatchGivesTheErrorOneByOneGives) {
+  auto batch = [] {
+    std::vector<Declaration> out;
+    for (int i = 0; i < 40000; ++i) out.push_back(Uncontested("c" + std::to_string(i / 100), "w" + std::to_string(i)));
+    return out;
+  };
+  auto unknown_party = [](Declaration& d) { d.candidates[0].party = "PP99"; };
+  auto no_council = [](Declaration& d) { d.council = ""; };
+  struct Case {
+    const char* what;
+    std::vector<std::pair<int, std::function<void(std::vector<Declaration>&)>>> changes;
+    int at;                // the declaration the error is about
+    const char* message;   // a phrase of it
+  };
+  auto twice = [](int of) { return [of](std::vector<Declaration>& b) { b[of + 1] = b[of]; }; };
+  const std::vector<Case> cases = {
+      {"a ward twice", {{0, twice(29000)}}, 29001, "appears twice in one batch"},
+      {"an unknown party before a ward twice",
+       {{0, [&](auto& b) { unknown_party(b[20000]); }}, {0, twice(30000)}}, 20000, "unknown party id 'PP99'"},
+      {"a ward twice before no council", {{0, twice(100)}, {0, [&](auto& b) { no_council(b[35000]); }}}, 101,
+       "appears twice in one batch"},
+      // The batch's check comes before the party's, as one by one: the second of a pair with an
+      // unknown party is a ward twice.
+      {"a ward twice with an unknown party",
+       {{0, twice(17000)}, {0, [&](auto& b) { unknown_party(b[17001]); }}}, 17001, "appears twice in one batch"},
+      {"no council in one thread's half after an unknown party in the other's",
+       {{0, [&](auto& b) { unknown_party(b[16400]); }}, {0, [&](auto& b) { no_council(b[24600]); }}}, 16400,
+       "unknown party id 'PP99'"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    std::vector<Declaration> declarations = batch();
+    for (const auto& [_, change] : c.changes) change(declarations);
+    const std::string ballot = declarations[static_cast<size_t>(c.at)].ballot_id.str();
+    Night night = InferringNight();
+    Status refused = night.ApplyAll(std::move(declarations));
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find(c.message), std::string::npos) << refused.error().ToString();
+    EXPECT_EQ(refused.error().file, ballot) << refused.error().ToString();
+    EXPECT_EQ(night.declarations().size(), 0u) << "nothing applied";
+  }
+  // Good, it is applied whole, as in batches small enough for one thread.
+  Night whole = InferringNight(), in_parts = InferringNight();
+  ASSERT_TRUE(whole.ApplyAll(batch()));
+  std::vector<Declaration> all = batch();
+  for (size_t first = 0; first < all.size(); first += 1000)
+    ASSERT_TRUE(in_parts.ApplyAll(std::vector<Declaration>(all.begin() + static_cast<long>(first),
+                                                           all.begin() + static_cast<long>(first + 1000))));
+  EXPECT_EQ(whole.declarations().size(), 40000u);
+  for (const Council& council : in_parts.councils()) {
+    ASSERT_NE(whole.Outcome(council.id), nullptr) << council.id;
+    EXPECT_EQ(whole.Outcome(council.id)->after.seats, in_parts.Outcome(council.id)->after.seats) << council.id;
+    EXPECT_EQ(whole.Outcome(council.id)->wards_declared, 100) << council.id;
+  }
 }
 
 // The declarations read back in the order applied: a recount in the place of the declaration it
