@@ -82,6 +82,22 @@ TYPED_TEST(CompactText, ComparesWithEveryKindOfString) {
   EXPECT_EQ(by_key.find(std::string_view("b"))->second, 2);
 }
 
+// Compared a byte at a time (SameText, CompareText), texts order as std::string orders them:
+// bytes unsigned (é after z), a prefix first, inline texts and heap ones alike.
+TYPED_TEST(CompactText, OrdersAsStdStringOrders) {
+  const std::vector<std::string> texts = {"", "a", "ab", "abc", "b", "PP53", "PP52", "PP5", "IND:Ann", "IND:Zoë",
+                                          "z", "\xC3\xA9", "\x7F", std::string(1, '\x01'), std::string(20, 'a'),
+                                          std::string(20, 'a') + "b", std::string(19, 'a')};
+  for (const std::string& x : texts)
+    for (const std::string& y : texts) {
+      const TypeParam a(x), b(y);
+      EXPECT_EQ(a <=> b, x.compare(y) <=> 0) << x << " " << y;
+      EXPECT_EQ(a <=> std::string_view(y), x.compare(y) <=> 0) << x << " " << y;
+      EXPECT_EQ(a == b, x == y) << x << " " << y;
+      EXPECT_EQ(a == y, x == y) << x << " " << y;
+    }
+}
+
 TYPED_TEST(CompactText, JoinsPrintsAndHashesAsItsText) {
   const TypeParam party = "PP53";
   EXPECT_EQ("party '" + party + "'", "party 'PP53'");
