@@ -21,9 +21,9 @@
 #ifndef PSEPHOS_CORE_COMPACT_STRING_H_
 #define PSEPHOS_CORE_COMPACT_STRING_H_
 
+#include <algorithm>
 #include <bit>
 #include <cassert>
-#include <algorithm>
 #include <compare>
 #include <concepts>
 #include <cstddef>

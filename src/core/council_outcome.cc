@@ -190,7 +190,7 @@ void AddWard(CouncilOutcome& out, OutcomeTouches& touches, const Council& counci
   // ward added (+1) only raises a group's touches, and taken away (-1) it brings them to nought
   // only with its last.
   struct GroupChange {
-    std::string_view group;  // the registry's, or a party id or seat key of the ward: lives as long
+    std::string_view group;  // the registry's, or a party id or seat key the ward holds
     int touches = 0, delta = 0;
   };
   using GroupChanges = boost::container::small_vector<GroupChange, 6>;

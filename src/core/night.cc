@@ -1,8 +1,10 @@
 #include "core/night.h"
 
 #include <algorithm>
+#include <exception>
 #include <optional>
 #include <set>
+#include <system_error>
 #include <thread>
 
 #include "core/ward_count.h"
@@ -21,10 +23,40 @@ Error TwiceInBatch(const Declaration& d) {
                   ErrorKind::kConflict);
 }
 
-// A batch this big (a night read whole: psephos outcomes) is checked on two threads, in blocks;
-// a live declaration, a batch of one, never is.
+// A batch this big (a night read whole: psephos outcomes) is checked on two threads; a live
+// declaration, a batch of one, never is, nor the 1x night (2,933), where a thread cost more than
+// it saved (bench/ab.py). Checked a block at a time, whatever its size.
 constexpr size_t kTwoThreadBatch = 16384;
 constexpr size_t kCheckBlock = 16384;
+
+// check(first, from, to) over [first, end), split between this thread and another.
+template <typename Check>
+void CheckOnTwoThreads(size_t first, size_t end, const Check& check) {
+  const size_t half = first + (end - first) / 2;
+  // What either half throws (an allocation failing) is thrown here once both are done, not left
+  // to end the process on the other thread; with no thread to be had, this one does both.
+  std::exception_ptr failed_there, failed_here;
+  std::thread other;
+  try {
+    other = std::thread([&] {
+      try {
+        check(first, half, end);
+      } catch (...) {
+        failed_there = std::current_exception();
+      }
+    });
+  } catch (const std::system_error&) {
+    check(first, half, end);
+  }
+  try {
+    check(first, first, half);
+  } catch (...) {
+    failed_here = std::current_exception();
+  }
+  if (other.joinable()) other.join();
+  if (failed_here) std::rethrow_exception(failed_here);
+  if (failed_there) std::rethrow_exception(failed_there);
+}
 
 uint64_t WardHash(const Declaration& d) {
   const std::hash<std::string_view> hash;
@@ -115,14 +147,6 @@ const CouncilOutcome* Night::Outcome(std::string_view council_id) const {
 const DeclaredWards* Night::Declared(std::string_view council_id) const {
   const CouncilState* state = StateOf(council_id);
   return state ? &state->declared : nullptr;
-}
-
-Result<WardCount> Night::CheckOne(std::vector<Declaration>& batch, size_t position, Revision revision,
-                                  PositionIndex* pending) const {
-  Declaration& d = batch[position];
-  if (Status s = CheckPlace(d); !s) return s.error();
-  if (pending && !FirstInBatch(batch, position, *pending)) return TwiceInBatch(d);
-  return CheckRest(d, revision);
 }
 
 Status Night::CheckPlace(Declaration& d) const {
@@ -263,7 +287,6 @@ void Night::Redecide(const std::string& council_id) {
 }
 
 Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revision revision) const {
-  if (declarations.size() >= kTwoThreadBatch) return CheckOnTwoThreads(std::move(declarations), revision);
   CheckedBatch batch;
   batch.revision = revision;
   batch.counts.Reserve(declarations.size());
@@ -273,23 +296,11 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
   // it. A live declaration, a batch of one, makes none.
   std::optional<PositionIndex> pending;
   if (declarations.size() > 1) pending.emplace().Reserve(declarations.size());
-  for (size_t i = 0; i < declarations.size(); ++i) {
-    auto count = CheckOne(declarations, i, revision, pending ? &*pending : nullptr);
-    if (!count) return count.error();
-    batch.counts.Add(std::move(*count));
-  }
-  batch.declarations = std::move(declarations);
-  return batch;
-}
-
-Result<CheckedBatch> Night::CheckOnTwoThreads(std::vector<Declaration> declarations, Revision revision) const {
-  CheckedBatch batch;
-  batch.revision = revision;
-  batch.counts.Reserve(declarations.size());
-  PositionIndex pending;
-  pending.Reserve(declarations.size());
-  // A block's own checks, kept until taken in order: a block at a time, so that they are never
-  // a night's worth (a WardCount and a Status each).
+  // Each declaration's own checks (CheckPlace, then CheckRest), which read the night and write
+  // only the declaration, are made a block at a time, and kept until taken in order with the
+  // batch's check of a ward twice between the two: so the first error is the one a declaration
+  // at a time meets, however the own checks were shared out. A big batch (a night read whole)
+  // shares them between two threads; checking was a fifth of psephos outcomes at 1000x.
   struct Own {
     Status place;
     std::optional<Result<WardCount>> rest;  // when the place is good
@@ -303,15 +314,15 @@ Result<CheckedBatch> Night::CheckOnTwoThreads(std::vector<Declaration> declarati
       if (o.place) o.rest.emplace(CheckRest(declarations[i], revision));
     }
   };
+  const bool two_threads = declarations.size() >= kTwoThreadBatch;
   for (size_t first = 0; first < declarations.size(); first += kCheckBlock) {
-    const size_t end = std::min(declarations.size(), first + kCheckBlock), half = first + (end - first) / 2;
-    std::thread other(check_own, first, half, end);
-    check_own(first, first, half);
-    other.join();
+    const size_t end = std::min(declarations.size(), first + kCheckBlock);
+    if (two_threads) CheckOnTwoThreads(first, end, check_own);
+    else check_own(first, first, end);
     for (size_t i = first; i < end; ++i) {
       Own& o = own[i - first];
       if (!o.place) return o.place.error();
-      if (!FirstInBatch(declarations, i, pending)) return TwiceInBatch(declarations[i]);
+      if (pending && !FirstInBatch(declarations, i, *pending)) return TwiceInBatch(declarations[i]);
       if (!*o.rest) return o.rest->error();
       batch.counts.Add(std::move(**o.rest));
     }

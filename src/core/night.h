@@ -198,21 +198,14 @@ class Night {
 
  private:
   Night(Election election, PartyRegistry registry, NightOptions options);
-  // Checks batch[position] against the night as it is plus the declarations before it in the
-  // batch, filling in the ward id. `pending` indexes those by council and ward (and takes this
-  // one), null for a batch of one. Returns the count when it is good.
-  Result<WardCount> CheckOne(std::vector<Declaration>& batch, size_t position, Revision revision,
-                             PositionIndex* pending) const;
-  // CheckOne's parts that read no other declaration of the batch: its council, ward and seats
-  // (filling in the ward id), then, after the batch's check of a ward twice, the rest and the count.
+  // A declaration's own checks, which read no other declaration of the batch: its council, ward
+  // and seats (filling in the ward id), then, after the batch's check of a ward twice, the rest
+  // and the count.
   Status CheckPlace(Declaration& d) const;
   Result<WardCount> CheckRest(const Declaration& d, Revision revision) const;
-  // CheckOne's check of a ward twice in a batch: false when batch[position]'s ward is one before it.
+  // The batch's check of a ward twice: false when batch[position]'s ward is one before it.
+  // `pending` indexes the declarations before it by council and ward (and takes this one).
   static bool FirstInBatch(const std::vector<Declaration>& batch, size_t position, PositionIndex& pending);
-  // Check for a batch of many declarations (a whole night read at once), block by block, each
-  // block's CheckPlace and CheckRest shared between two threads, then FirstInBatch and the first
-  // error taken in order: the same batch or the same error as CheckOne one by one.
-  Result<CheckedBatch> CheckOnTwoThreads(std::vector<Declaration> declarations, Revision revision) const;
   // Applies a declaration where it is stored (in batches_). True when it stays there (a ward
   // declared for the first time); false when, correcting a declared ward, it was moved into the
   // place of the declaration it corrects.

@@ -93,6 +93,59 @@ TEST(Night, ABigBatchGivesTheErrorOneByOneGives) {
     EXPECT_EQ(refused.error().file, ballot) << refused.error().ToString();
     EXPECT_EQ(night.declarations().size(), 0u) << "nothing applied";
   }
+  // A night set up before the poll: its wards, their seats, and what is declared already.
+  auto set_up = [] {
+    PartyRegistry registry;
+    EXPECT_TRUE(registry.Add({"PP53", "Labour", "Lab", "#E4003B", ""}));
+    Election election;
+    election.date = "2018-05-03";
+    for (int c = 0; c < 400; ++c) {
+      Council council;
+      council.id = "c" + std::to_string(c);
+      council.name = "Council " + std::to_string(c);
+      council.total_seats = 100;
+      for (int w = 0; w < 100; ++w)
+        council.wards.push_back(Ward{"w" + std::to_string(c * 100 + w), "", "Ward", CompactVector<SeatUp>(1)});
+      election.councils.push_back(std::move(council));
+    }
+    auto night = Night::Create(std::move(election), std::move(registry));
+    EXPECT_TRUE(night) << night.error().ToString();
+    return std::move(*night);
+  };
+  auto no_ward = [](Declaration& d) { d.ward = "nowhere"; };
+  auto two_seats = [](Declaration& d) { d.seats = 2; };
+  auto no_name = [](Declaration& d) { d.candidates[0].name = ""; };
+  const std::vector<Case> set_up_cases = {
+      {"a ward the council does not have", {{0, [&](auto& b) { no_ward(b[30000]); }}}, 30000, "has no ward 'nowhere'"},
+      {"seats that differ before a ward it does not have",
+       {{0, [&](auto& b) { two_seats(b[20000]); }}, {0, [&](auto& b) { no_ward(b[30000]); }}}, 20000,
+       "declares 2 seats, but ward 'w20000' has 1 up"},
+      {"a count that fails (a candidate with no name) before a ward twice",
+       {{0, [&](auto& b) { no_name(b[18000]); }}, {0, twice(25000)}}, 18000, "a candidate needs a name"},
+      {"a ward already declared", {}, 30000, "is already declared"},
+  };
+  for (const Case& c : set_up_cases) {
+    SCOPED_TRACE(c.what);
+    Night night = set_up();
+    if (std::string(c.message).find("already") != std::string::npos) {
+      ASSERT_TRUE(night.ApplyAll({batch()[30000]}));
+    }
+    std::vector<Declaration> declarations = batch();
+    for (const auto& [_, change] : c.changes) change(declarations);
+    const std::string ballot = declarations[static_cast<size_t>(c.at)].ballot_id.str();
+    const size_t before = night.declarations().size();
+    Status refused = night.ApplyAll(std::move(declarations));
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find(c.message), std::string::npos) << refused.error().ToString();
+    EXPECT_EQ(refused.error().file, ballot) << refused.error().ToString();
+    EXPECT_EQ(night.declarations().size(), before) << "nothing applied";
+  }
+  {
+    Night night = set_up();
+    ASSERT_TRUE(night.ApplyAll(batch()));
+    EXPECT_EQ(night.declarations().size(), 40000u);
+  }
+
   // Good, it is applied whole, as in batches small enough for one thread.
   Night whole = InferringNight(), in_parts = InferringNight();
   ASSERT_TRUE(whole.ApplyAll(batch()));

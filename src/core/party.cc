@@ -11,13 +11,14 @@ namespace {
 
 // A party id's hash for by_id_: ids are short ("PP53", "IND"), and looked up for every candidate
 // and every seat of a night, so one of up to eight bytes is taken as a word and mixed by one
-// multiplication (the index uses the high bits' mix in its low 32); longer ones by std::hash.
+// multiplication; longer ones by std::hash. The product's high half, which every byte reaches,
+// is folded into the low 32 bits the index uses.
 uint64_t IdHash(std::string_view id) {
   if (id.size() > 8) return std::hash<std::string_view>{}(id);
   uint64_t word = 0;
-  std::memcpy(&word, id.data(), id.size());
+  if (!id.empty()) std::memcpy(&word, id.data(), id.size());
   word = (word ^ id.size()) * 0x9E3779B97F4A7C15ull;
-  return word ^ (word >> 29);
+  return word ^ (word >> 32);
 }
 
 bool IsIndependentKey(std::string_view key) {

@@ -36,29 +36,19 @@ class PositionIndex {
   size_t FindOrAdd(uint64_t hash, size_t position, Same&& same) {
     if (position >= kFree) throw std::length_error("a PositionIndex holds fewer than 2^32 - 1 items");
     if ((size_ + 1) * 2 > slots_.size()) Grow();
-    const size_t mask = slots_.size() - 1;
-    const auto short_hash = static_cast<uint32_t>(hash);
-    for (size_t i = short_hash & mask;; i = (i + 1) & mask) {
-      Slot& slot = slots_[i];
-      if (slot.position == kFree) {
-        slot = Slot{short_hash, static_cast<uint32_t>(position)};
-        ++size_;
-        return position;
-      }
-      if (slot.hash == short_hash && same(size_t{slot.position})) return slot.position;
-    }
+    Slot& slot = slots_[SlotOf(static_cast<uint32_t>(hash), same)];
+    if (slot.position != kFree) return slot.position;
+    slot = Slot{static_cast<uint32_t>(hash), static_cast<uint32_t>(position)};
+    ++size_;
+    return position;
   }
   // The position of an item added whose key `same(position)` says is the one sought, or none.
   template <typename Same>
   std::optional<size_t> Find(uint64_t hash, Same&& same) const {
     if (slots_.empty()) return std::nullopt;
-    const size_t mask = slots_.size() - 1;
-    const auto short_hash = static_cast<uint32_t>(hash);
-    for (size_t i = short_hash & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
-      if (slot.position == kFree) return std::nullopt;
-      if (slot.hash == short_hash && same(size_t{slot.position})) return slot.position;
-    }
+    const Slot& slot = slots_[SlotOf(static_cast<uint32_t>(hash), same)];
+    if (slot.position == kFree) return std::nullopt;
+    return slot.position;
   }
   // Room for `n` items without growing.
   void Reserve(size_t n) {
@@ -72,6 +62,16 @@ class PositionIndex {
     uint32_t hash = 0;
     uint32_t position = kFree;
   };
+  // The slot of the item sought, or the free slot where it would go. There is one: the slots
+  // are at most half full.
+  template <typename Same>
+  size_t SlotOf(uint32_t short_hash, Same& same) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = short_hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.position == kFree || (slot.hash == short_hash && same(size_t{slot.position}))) return i;
+    }
+  }
   void Grow() {
     std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(std::max<size_t>(64, slots_.size() * 2)));
     const size_t mask = slots_.size() - 1;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,8 +27,10 @@ std::string LabelId(const CouncilOutcome& o) {
   return after + " gain from " + before;
 }
 
-// One line of fields, each an id or a number, appended where it will be written: a 1000x night
-// is 3.9 million lines, and a string made for each piece of each was most of writing them.
+// One line of fields (ids, control keys, labels, numbers; written as they are, unquoted, as the
+// peers' lines are), appended where it will be written: a 1000x night is 3.9 million lines, and
+// a string made for each piece of each was most of writing them. The line ends with the
+// statement that makes it.
 class Line {
  public:
   explicit Line(std::string& text) : text_(text) {}

@@ -52,8 +52,8 @@ size_t Utf8Length(std::string_view text, size_t i) {
 
 constexpr const char* kSaveAsUtf8 = "save it as UTF-8 (in Excel: CSV UTF-8)";
 
-// The bytes the parser must look at one by one; runs of any others are copied whole, which is
-// most of a results file (names, numbers), so a row costs a few copies rather than a step per byte.
+// The bytes the parser must look at one by one; runs of any others are stepped over whole, which
+// is most of a results file (names, numbers), so a row costs a few steps rather than one a byte.
 constexpr auto kSpecial = [] {
   std::array<bool, 256> special{};
   for (int c = 0x80; c < 0x100; ++c) special[c] = true;  // UTF-8, checked
@@ -61,20 +61,32 @@ constexpr auto kSpecial = [] {
   return special;
 }();
 
+#if defined(__SSE2__)
+// The special bytes among the sixteen at `at`, a bit each: the commas, and the rest (a quote,
+// CR, LF, NUL, or a byte of 0x80 or more).
+struct SixteenBytes {
+  unsigned commas, others;
+};
+SixteenBytes Scan(const char* at) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  const __m128i others = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
+                                                   _mm_cmpeq_epi8(bytes, _mm_setzero_si128())),
+                                      _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\r')),
+                                                   _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n'))));
+  // movemask takes each byte's top bit: the bytes matched, and every byte of 0x80 or more.
+  return {static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(',')))),
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(others, bytes)))};
+}
+#endif
+
 // The end of the run of ordinary bytes that starts at `i`: sixteen bytes a step where SSE2 is
 // there (every x86-64), the rest a byte at a time.
 size_t EndOfRun(std::string_view text, size_t i) {
 #if defined(__SSE2__)
-  const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'),
-                lf = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
   for (; i + 16 <= text.size(); i += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, comma), _mm_cmpeq_epi8(bytes, quote)),
-                                         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, cr), _mm_cmpeq_epi8(bytes, lf)),
-                                                      _mm_cmpeq_epi8(bytes, zero)));
-    // movemask takes each byte's top bit: the special bytes, and every byte of 0x80 or more.
-    if (const int mask = _mm_movemask_epi8(_mm_or_si128(special, bytes)); mask != 0)
-      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    const SixteenBytes found = Scan(text.data() + i);
+    if (const unsigned special = found.commas | found.others; special != 0)
+      return i + static_cast<size_t>(__builtin_ctz(special));
   }
 #endif
   while (i < text.size() && !kSpecial[static_cast<unsigned char>(text[i])]) ++i;
@@ -97,15 +109,10 @@ bool SplitPlainRow(std::string_view text, size_t start, std::vector<std::string_
   };
   bool stopped = false;
 #if defined(__SSE2__)
-  const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'),
-                lf = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
   for (; i + 16 <= text.size(); i += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    unsigned commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, comma)));
-    const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, zero)),
-                                      _mm_or_si128(_mm_cmpeq_epi8(bytes, cr), _mm_cmpeq_epi8(bytes, lf)));
-    // movemask takes each byte's top bit: the stops, and every byte of 0x80 or more.
-    const unsigned stops = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(stop, bytes)));
+    const SixteenBytes found = Scan(text.data() + i);
+    unsigned commas = found.commas;
+    const unsigned stops = found.others;
     if (stops != 0) commas &= (stops & (0u - stops)) - 1;  // the commas before the first stop
     for (; commas != 0; commas &= commas - 1) add(i + static_cast<size_t>(__builtin_ctz(commas)));
     if (stops != 0) {
@@ -209,8 +216,9 @@ Status ParseCsvRows(std::string_view text, CsvTable& table, bool has_header,
     Status status;
     if (row_has_content) {
       row.fields.resize(count);
-      for (const QuotedField& f : quoted_fields)
-        row.fields[f.index] = std::string_view(quoted).substr(f.begin, f.end - f.begin);
+      for (const QuotedField& f : quoted_fields)  // an empty one points at nothing, not at `quoted`
+        row.fields[f.index] =
+            f.end == f.begin ? std::string_view() : std::string_view(quoted).substr(f.begin, f.end - f.begin);
       row.quoted_text = quoted;
       if (header_pending) {
         table.header.assign(row.fields.begin(), row.fields.end());

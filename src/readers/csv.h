@@ -2,11 +2,12 @@
 //
 // CsvTable: a whole CSV file read into rows of fields, with the line each row started on, so
 // that every later error can name file, line and column. Fields are views: into the text, or,
-// for a quoted field (whose quotes come out), into text the parse keeps; a table keeps both. Handles what real results files
-// carry: a UTF-8 byte-order mark, CRLF, LF or old-Mac CR line ends, quoted fields with commas,
-// doubled quotes and line breaks. Text must be UTF-8: a Latin-1 byte, UTF-16 or a NUL byte is
-// an error naming the line. Hand-written rather than a library: it is small, it is on
-// the hot path of every import, and none in Debian reports the line numbers we need.
+// for a quoted field (whose quotes come out), into text the parse keeps; a table keeps both.
+// Handles what real results files carry: a UTF-8 byte-order mark, CRLF, LF or old-Mac CR line
+// ends, quoted fields with commas, doubled quotes and line breaks. Text must be UTF-8: a Latin-1
+// byte, UTF-16 or a NUL byte is an error naming the line. Hand-written rather than a library: it
+// is small, it is on the hot path of every import, and none in Debian reports the line numbers
+// we need.
 //
 //   Result<CsvTable> table = ParseCsv(text, "results.csv");
 //   auto votes = table->Column("votes");             // Result<size_t>

@@ -212,7 +212,9 @@ TEST(Csv, AgreesWithTheRulesByteByByteOnRandomTexts) {
   }
 }
 
-std::vector<OwnedRow> RowsOf(const std::function<Status(CsvTable&, const std::function<Status(const CsvRow&)>&)>& parse) {
+using RowParse = std::function<Status(CsvTable&, const std::function<Status(const CsvRow&)>&)>;
+
+std::vector<OwnedRow> RowsOf(const RowParse& parse) {
   CsvTable table;
   std::vector<OwnedRow> rows;
   Status s = parse(table, [&](const CsvRow& row) -> Status {
@@ -231,7 +233,8 @@ TEST(Csv, AFileStreamedGivesTheRowsOfItsText) {
   // Every 97th row has a short quoted field: its bytes are the parse's own, copied with the row
   // into the batch handed between threads, where a view of them must stay good.
   for (int i = 0; text.size() < (size_t{70} << 20); ++i)
-    text += (i % 97 == 0 ? "\"q," + std::to_string(i) + "\"" : long_name + std::to_string(i)) + "," + std::to_string(i) + "\r\n";
+    text += (i % 97 == 0 ? "\"q," + std::to_string(i) + "\"" : long_name + std::to_string(i)) + "," +
+            std::to_string(i) + "\r\n";
   testing::TempDir dir;
   const std::string path = dir.File("big.csv");
   std::ofstream(path, std::ios::binary) << text;

@@ -22,8 +22,9 @@ namespace {
 using Json = nlohmann::ordered_json;  // ordered: objects keep document order (see ObjectLines)
 
 // One candidate row as both formats give it, with the names of the fields it came from so the
-// checks made later can name them whichever format it was. Views: of the CSV row's fields, which
-// are views of the file (a 1000x night is 14.7 million rows), or of a JsonRow's strings.
+// checks made later can name them whichever format it was. Views, read while the row is added:
+// of the CSV row's fields (of the file, or of the parse's bytes for a quoted field; a 1000x night
+// is 14.7 million rows), or of a JsonRow's strings.
 struct DcRow {
   int64_t line = 0;          // the candidate's row (CSV) or object (JSON)
   int64_t ballot_line = 0;   // the ballot's row (CSV) or result set object (JSON)
@@ -112,7 +113,8 @@ class DeclarationBuilder {
     if (!last_ || last_->ballot_id != row.ballot_id) {
       auto parts = ParseBallotId(row.ballot_id);
       if (!parts)
-        return MakeError("'" + std::string(row.ballot_id) + "' is not a local ballot id (local.<council>.<ward>[.by].<date>)",
+        return MakeError("'" + std::string(row.ballot_id) +
+                             "' is not a local ballot id (local.<council>.<ward>[.by].<date>)",
                          std::string(row.ballot_field), file_, row.ballot_line);
       if (last_ && last_->rows) last_->rows->FitCandidates();
       last_.emplace(LastBallot{std::string(row.ballot_id), std::move(*parts), nullptr, {}});
@@ -151,7 +153,8 @@ class DeclarationBuilder {
                          std::string(row.post_field), file_, row.line);
       last_->post_id = row.post_id;
     }
-    ballot.Add(Candidate{CompactString(name), ShortString(*party), Candidate::Votes(row.votes), row.elected}, row.line);
+    ballot.Add(Candidate{CompactString(name), ShortString(*party), Candidate::Votes(row.votes), row.elected},
+               row.line);
     return {};
   }
 
@@ -210,7 +213,8 @@ class DeclarationBuilder {
     // that have no Democracy Club form.
     if (!label && parties_.registry().Find(party_id)) label = party_id;
     if (!label)
-      return MakeError("'" + std::string(row.party_id) + "' is not a Democracy Club party id (party:NN, joint-party:NN-MM, ynmp-party:2)",
+      return MakeError("'" + std::string(row.party_id) +
+                           "' is not a Democracy Club party id (party:NN, joint-party:NN-MM, ynmp-party:2)",
                        std::string(row.party_field), file_, row.line);
     if (parties_.registry().Find(*label)) {
       party_of_id_.emplace(row.party_id, *label);
@@ -220,13 +224,14 @@ class DeclarationBuilder {
       // The registry holds some parties under a local id (LOCAL:english-democrats for
       // party:17): the name still finds them; say so, as ids and names should agree.
       warnings_.push_back(file_ + ":" + std::to_string(row.line) + ": party id " + std::string(row.party_id) +
-                          " is not in data/parties.csv; read '" + std::string(row.party_name) + "' as " + *by_name);
+                          " is not in data/parties.csv; read '" + std::string(row.party_name) + "' as " +
+                          *by_name);
       return *by_name;
     }
     if (options_.unknown_parties == UnknownParties::kLocal)
       return parties_.Resolve(row.party_name, file_, row.line, std::string(row.party_field));
-    return MakeError("unknown party id '" + std::string(row.party_id) + "' (" + *label + " '" + std::string(row.party_name) +
-                         "' is not in data/parties.csv)",
+    return MakeError("unknown party id '" + std::string(row.party_id) + "' (" + *label + " '" +
+                         std::string(row.party_name) + "' is not in data/parties.csv)",
                      std::string(row.party_field), file_, row.line);
   }
 
@@ -254,9 +259,23 @@ struct JsonRow {
   std::string party_field, name_field, post_field;
 
   DcRow View() const {
-    return DcRow{line,        ballot_line, ballot_id,         election_name, post_id,    post_label,
-                 person_name, party_id,    party_name,        votes,         elected,    spoilt,
-                 "ballot_paper_id", party_field, name_field, post_field, "is_winner"};
+    return DcRow{.line = line,
+                 .ballot_line = ballot_line,
+                 .ballot_id = ballot_id,
+                 .election_name = election_name,
+                 .post_id = post_id,
+                 .post_label = post_label,
+                 .person_name = person_name,
+                 .party_id = party_id,
+                 .party_name = party_name,
+                 .votes = votes,
+                 .elected = elected,
+                 .spoilt = spoilt,
+                 .ballot_field = "ballot_paper_id",
+                 .party_field = party_field,
+                 .name_field = name_field,
+                 .post_field = post_field,
+                 .elected_field = "is_winner"};
   }
 };
 

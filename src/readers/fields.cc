@@ -85,7 +85,9 @@ Result<bool> ParseFlag(const CsvTable& table, const CsvRow& row, size_t column,
   const std::string_view text = row.fields[column];
   if (empty_is_false && TrimView(text).empty()) return false;
   if (auto v = ParseFlagText(text)) return *v;
-  return table.FieldError(row, column, "'" + std::string(text) + "' is not an elected flag (expected yes/no, true/false, t/f, ELECTED/NOT ELECTED)");
+  return table.FieldError(row, column,
+                          "'" + std::string(text) +
+                              "' is not an elected flag (expected yes/no, true/false, t/f, ELECTED/NOT ELECTED)");
 }
 
 Status CheckFlaggedSeats(Declaration& d, const CsvTable& table, const CsvRow& row, size_t column) {
