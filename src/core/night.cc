@@ -7,6 +7,8 @@
 #include <system_error>
 #include <thread>
 
+#include <boost/container/small_vector.hpp>
+
 #include "core/ward_count.h"
 
 namespace psephos {
@@ -305,7 +307,8 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
     Status place;
     std::optional<Result<WardCount>> rest;  // when the place is good
   };
-  std::vector<Own> own(std::min(declarations.size(), kCheckBlock));
+  // In the object for a batch of one: a live declaration allocates nothing for it.
+  boost::container::small_vector<Own, 1> own(std::min(declarations.size(), kCheckBlock));
   auto check_own = [&](size_t first, size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) {
       Own& o = own[i - first];
