@@ -6,9 +6,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <exception>
+#include <functional>
 #include <future>
 #include <optional>
 #include <sstream>
+#include <system_error>
+#include <thread>
 
 #include "demo/generator.h"
 #include "readers/night_json.h"
@@ -53,6 +57,33 @@ void ReturnFreedMemoryAtOnce() {
 #endif
 }
 
+// NightOptions::run_both: `a` here and `b` on a thread of its own. What either throws is thrown
+// here once both are done, not left to end the process on the other thread; with no thread to be
+// had, this one runs both.
+void RunBoth(const std::function<void()>& a, const std::function<void()>& b) {
+  std::exception_ptr failed_there, failed_here;
+  std::thread other;
+  try {
+    other = std::thread([&] {
+      try {
+        b();
+      } catch (...) {
+        failed_there = std::current_exception();
+      }
+    });
+  } catch (const std::system_error&) {
+    b();
+  }
+  try {
+    a();
+  } catch (...) {
+    failed_here = std::current_exception();
+  }
+  if (other.joinable()) other.join();
+  if (failed_here) std::rethrow_exception(failed_here);
+  if (failed_there) std::rethrow_exception(failed_there);
+}
+
 // What the setup thread gives: the night file's declarations and either the night made from its
 // councils or, when a results file may still add a party to the registry, its election.
 struct Setup {
@@ -80,7 +111,7 @@ Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
       if (!file) return file.error();
       Setup out;
       out.declarations = std::move(file->declarations);
-      if (make_night) out.night = Night::Create(std::move(file->election), known);
+      if (make_night) out.night = Night::Create(std::move(file->election), known, NightOptions{.run_both = RunBoth});
       else out.election = std::move(file->election);
       return out;
     });
@@ -132,7 +163,7 @@ Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
     }
     batches.push_back(std::move(batch));
   }
-  NightOptions night_options;
+  NightOptions night_options{.run_both = RunBoth};
   // Without a night file there is no setup to check against: councils come from the results.
   night_options.infer_councils = input.night_file.empty() && !input.demo;
   Result<Night> night = made ? std::move(*made) : Night::Create(std::move(election), std::move(registry), night_options);

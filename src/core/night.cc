@@ -1,11 +1,8 @@
 #include "core/night.h"
 
 #include <algorithm>
-#include <exception>
 #include <optional>
 #include <set>
-#include <system_error>
-#include <thread>
 
 #include <boost/container/small_vector.hpp>
 
@@ -25,40 +22,12 @@ Error TwiceInBatch(const Declaration& d) {
                   ErrorKind::kConflict);
 }
 
-// A batch this big (a night read whole: psephos outcomes) is checked on two threads; a live
-// declaration, a batch of one, never is, nor the 1x night (2,933), where a thread cost more than
-// it saved (bench/ab.py). Checked a block at a time, whatever its size.
+// A batch this big (a night read whole: psephos outcomes) is checked on two threads when the
+// night has them (NightOptions::run_both); a live declaration, a batch of one, never is, nor the
+// 1x night (2,933), where a thread cost more than it saved (bench/ab.py). Checked a block at a
+// time, whatever its size.
 constexpr size_t kTwoThreadBatch = 16384;
 constexpr size_t kCheckBlock = 16384;
-
-// check(first, from, to) over [first, end), split between this thread and another.
-template <typename Check>
-void CheckOnTwoThreads(size_t first, size_t end, const Check& check) {
-  const size_t half = first + (end - first) / 2;
-  // What either half throws (an allocation failing) is thrown here once both are done, not left
-  // to end the process on the other thread; with no thread to be had, this one does both.
-  std::exception_ptr failed_there, failed_here;
-  std::thread other;
-  try {
-    other = std::thread([&] {
-      try {
-        check(first, half, end);
-      } catch (...) {
-        failed_there = std::current_exception();
-      }
-    });
-  } catch (const std::system_error&) {
-    check(first, half, end);
-  }
-  try {
-    check(first, first, half);
-  } catch (...) {
-    failed_here = std::current_exception();
-  }
-  if (other.joinable()) other.join();
-  if (failed_here) std::rethrow_exception(failed_here);
-  if (failed_there) std::rethrow_exception(failed_there);
-}
 
 uint64_t WardHash(const Declaration& d) {
   const std::hash<std::string_view> hash;
@@ -302,7 +271,8 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
   // only the declaration, are made a block at a time, and kept until taken in order with the
   // batch's check of a ward twice between the two: so the first error is the one a declaration
   // at a time meets, however the own checks were shared out. A big batch (a night read whole)
-  // shares them between two threads; checking was a fifth of psephos outcomes at 1000x.
+  // shares them between the two of options_.run_both; checking was a fifth of psephos outcomes
+  // at 1000x.
   struct Own {
     Status place;
     std::optional<Result<WardCount>> rest;  // when the place is good
@@ -317,10 +287,10 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
       if (o.place) o.rest.emplace(CheckRest(declarations[i], revision));
     }
   };
-  const bool two_threads = declarations.size() >= kTwoThreadBatch;
+  const bool shared = options_.run_both && declarations.size() >= kTwoThreadBatch;
   for (size_t first = 0; first < declarations.size(); first += kCheckBlock) {
-    const size_t end = std::min(declarations.size(), first + kCheckBlock);
-    if (two_threads) CheckOnTwoThreads(first, end, check_own);
+    const size_t end = std::min(declarations.size(), first + kCheckBlock), half = first + (end - first) / 2;
+    if (shared) options_.run_both([&] { check_own(first, first, half); }, [&] { check_own(first, half, end); });
     else check_own(first, first, end);
     for (size_t i = first; i < end; ++i) {
       Own& o = own[i - first];

@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -92,6 +93,11 @@ struct NightOptions {
   // all-out council whose seats are the declared ones. For importing a past election's results
   // when no nominations data exist (London 2014). Off for a live night.
   bool infer_councils = false;
+  // Runs both functions and returns once both are done, on two threads or one after the other;
+  // what either throws, it throws. Given, a batch of 16,384 declarations or more (a night read
+  // whole) has each block's own checks shared between the two (Check). core/ starts no thread
+  // of its own: psephos outcomes gives one (cli/night_input.cc).
+  std::function<void(const std::function<void()>&, const std::function<void()>&)> run_both = {};
 };
 
 class Night {

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <iterator>
+#include <thread>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,12 +24,15 @@ Declaration Uncontested(std::string council, std::string ward) {
   return d;
 }
 
-Night InferringNight() {
+Night InferringNight(decltype(NightOptions::run_both) run_both = {}) {
   PartyRegistry registry;
   EXPECT_TRUE(registry.Add({"PP53", "Labour", "Lab", "#E4003B", ""}));
   Election election;
   election.date = "2018-05-03";
-  auto night = Night::Create(std::move(election), std::move(registry), NightOptions{.infer_councils = true});
+  NightOptions options;
+  options.infer_councils = true;
+  options.run_both = std::move(run_both);
+  auto night = Night::Create(std::move(election), std::move(registry), options);
   EXPECT_TRUE(night) << night.error().ToString();
   return std::move(*night);
 }
@@ -49,115 +53,124 @@ TEST(Night, AWardTwiceInOneBatchIsRefusedAndOnlyThen) {
   EXPECT_EQ(night.declarations().size(), 2u);
 }
 
-// A big batch (a night read whole) is checked on two threads, a block at a time: it gives the
-// error checking one by one gives, the first in the batch's order, whichever thread met it and
-// whether it is the declaration's own (its place, its parties) or the batch's (a ward twice).
+using RunBoth = decltype(NightOptions::run_both);
+
+// A big batch (a night read whole) has each block's own checks shared between the two of
+// NightOptions::run_both, then taken in order: it gives the error checking one by one gives,
+// the first in the batch's order, whichever share met it and whether it is the declaration's own
+// (its place, its parties, its count) or the batch's (a ward twice). Shared between two threads,
+// and, to show the order of the shares does not matter, run the second share first.
 TEST(Night, ABigBatchGivesTheErrorOneByOneGives) {
+  const std::vector<std::pair<const char*, RunBoth>> runners = {
+      {"two threads",
+       [](const std::function<void()>& a, const std::function<void()>& b) {
+         std::thread other(b);
+         a();
+         other.join();
+       }},
+      {"the second share first", [](const std::function<void()>& a, const std::function<void()>& b) {
+         b();
+         a();
+       }},
+  };
   auto batch = [] {
     std::vector<Declaration> out;
     for (int i = 0; i < 40000; ++i) out.push_back(Uncontested("c" + std::to_string(i / 100), "w" + std::to_string(i)));
     return out;
   };
-  auto unknown_party = [](Declaration& d) { d.candidates[0].party = "PP99"; };
-  auto no_council = [](Declaration& d) { d.council = ""; };
+  using Change = std::function<void(std::vector<Declaration>&)>;
   struct Case {
     const char* what;
-    std::vector<std::pair<int, std::function<void(std::vector<Declaration>&)>>> changes;
-    int at;                // the declaration the error is about
-    const char* message;   // a phrase of it
+    std::vector<Change> changes;
+    int at;               // the declaration the error is about
+    const char* message;  // a phrase of it
   };
-  auto twice = [](int of) { return [of](std::vector<Declaration>& b) { b[of + 1] = b[of]; }; };
-  const std::vector<Case> cases = {
-      {"a ward twice", {{0, twice(29000)}}, 29001, "appears twice in one batch"},
-      {"an unknown party before a ward twice",
-       {{0, [&](auto& b) { unknown_party(b[20000]); }}, {0, twice(30000)}}, 20000, "unknown party id 'PP99'"},
-      {"a ward twice before no council", {{0, twice(100)}, {0, [&](auto& b) { no_council(b[35000]); }}}, 101,
-       "appears twice in one batch"},
-      // The batch's check comes before the party's, as one by one: the second of a pair with an
-      // unknown party is a ward twice.
-      {"a ward twice with an unknown party",
-       {{0, twice(17000)}, {0, [&](auto& b) { unknown_party(b[17001]); }}}, 17001, "appears twice in one batch"},
-      {"no council in one thread's half after an unknown party in the other's",
-       {{0, [&](auto& b) { unknown_party(b[16400]); }}, {0, [&](auto& b) { no_council(b[24600]); }}}, 16400,
-       "unknown party id 'PP99'"},
+  auto at = [](int i, std::function<void(Declaration&)> change) -> Change {
+    return [i, change](std::vector<Declaration>& b) { change(b[static_cast<size_t>(i)]); };
   };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.what);
-    std::vector<Declaration> declarations = batch();
-    for (const auto& [_, change] : c.changes) change(declarations);
-    const std::string ballot = declarations[static_cast<size_t>(c.at)].ballot_id.str();
-    Night night = InferringNight();
-    Status refused = night.ApplyAll(std::move(declarations));
-    ASSERT_FALSE(refused);
-    EXPECT_NE(refused.error().message.find(c.message), std::string::npos) << refused.error().ToString();
-    EXPECT_EQ(refused.error().file, ballot) << refused.error().ToString();
-    EXPECT_EQ(night.declarations().size(), 0u) << "nothing applied";
-  }
-  // A night set up before the poll: its wards, their seats, and what is declared already.
-  auto set_up = [] {
-    PartyRegistry registry;
-    EXPECT_TRUE(registry.Add({"PP53", "Labour", "Lab", "#E4003B", ""}));
-    Election election;
-    election.date = "2018-05-03";
-    for (int c = 0; c < 400; ++c) {
-      Council council;
-      council.id = "c" + std::to_string(c);
-      council.name = "Council " + std::to_string(c);
-      council.total_seats = 100;
-      for (int w = 0; w < 100; ++w)
-        council.wards.push_back(Ward{"w" + std::to_string(c * 100 + w), "", "Ward", CompactVector<SeatUp>(1)});
-      election.councils.push_back(std::move(council));
-    }
-    auto night = Night::Create(std::move(election), std::move(registry));
-    EXPECT_TRUE(night) << night.error().ToString();
-    return std::move(*night);
-  };
+  auto twice = [](int of) -> Change { return [of](std::vector<Declaration>& b) { b[of + 1] = b[of]; }; };
+  auto unknown_party = [](Declaration& d) { d.candidates[0].party = "PP99"; };
+  auto no_council = [](Declaration& d) { d.council = ""; };
   auto no_ward = [](Declaration& d) { d.ward = "nowhere"; };
   auto two_seats = [](Declaration& d) { d.seats = 2; };
   auto no_name = [](Declaration& d) { d.candidates[0].name = ""; };
-  const std::vector<Case> set_up_cases = {
-      {"a ward the council does not have", {{0, [&](auto& b) { no_ward(b[30000]); }}}, 30000, "has no ward 'nowhere'"},
-      {"seats that differ before a ward it does not have",
-       {{0, [&](auto& b) { two_seats(b[20000]); }}, {0, [&](auto& b) { no_ward(b[30000]); }}}, 20000,
+  // On a night that takes councils from its declarations.
+  const std::vector<Case> inferring = {
+      {"a ward twice", {twice(29000)}, 29001, "appears twice in one batch"},
+      {"an unknown party before a ward twice", {at(20000, unknown_party), twice(30000)}, 20000,
+       "unknown party id 'PP99'"},
+      {"a ward twice before no council", {twice(100), at(35000, no_council)}, 101, "appears twice in one batch"},
+      // The batch's check comes before the party's, as one by one: the second of a pair with an
+      // unknown party is a ward twice.
+      {"a ward twice with an unknown party", {twice(17000), at(17001, unknown_party)}, 17001,
+       "appears twice in one batch"},
+      {"no council in one share after an unknown party in the other",
+       {at(16400, unknown_party), at(24600, no_council)}, 16400, "unknown party id 'PP99'"},
+  };
+  // On a night set up before the poll: its wards, their seats, and what is declared already.
+  const std::vector<Case> set_up = {
+      {"a ward the council does not have", {at(30000, no_ward)}, 30000, "has no ward 'nowhere'"},
+      {"seats that differ before a ward it does not have", {at(20000, two_seats), at(30000, no_ward)}, 20000,
        "declares 2 seats, but ward 'w20000' has 1 up"},
-      {"a count that fails (a candidate with no name) before a ward twice",
-       {{0, [&](auto& b) { no_name(b[18000]); }}, {0, twice(25000)}}, 18000, "a candidate needs a name"},
+      {"a count that fails (a candidate with no name) before a ward twice", {at(18000, no_name), twice(25000)},
+       18000, "a candidate needs a name"},
       {"a ward already declared", {}, 30000, "is already declared"},
   };
-  for (const Case& c : set_up_cases) {
-    SCOPED_TRACE(c.what);
-    Night night = set_up();
-    if (std::string(c.message).find("already") != std::string::npos) {
-      ASSERT_TRUE(night.ApplyAll({batch()[30000]}));
+  for (const auto& [how, run_both] : runners) {
+    SCOPED_TRACE(how);
+    auto set_up_night = [&] {
+      PartyRegistry registry;
+      EXPECT_TRUE(registry.Add({"PP53", "Labour", "Lab", "#E4003B", ""}));
+      Election election;
+      election.date = "2018-05-03";
+      for (int c = 0; c < 400; ++c) {
+        Council council;
+        council.id = "c" + std::to_string(c);
+        council.name = "Council " + std::to_string(c);
+        council.total_seats = 100;
+        for (int w = 0; w < 100; ++w)
+          council.wards.push_back(Ward{"w" + std::to_string(c * 100 + w), "", "Ward", CompactVector<SeatUp>(1)});
+        election.councils.push_back(std::move(council));
+      }
+      NightOptions options;
+      options.run_both = run_both;
+      auto night = Night::Create(std::move(election), std::move(registry), options);
+      EXPECT_TRUE(night) << night.error().ToString();
+      return std::move(*night);
+    };
+    for (const auto* cases : {&inferring, &set_up}) {
+      for (const Case& c : *cases) {
+        SCOPED_TRACE(c.what);
+        Night night = cases == &inferring ? InferringNight(run_both) : set_up_night();
+        if (c.changes.empty()) {
+          ASSERT_TRUE(night.ApplyAll({batch()[static_cast<size_t>(c.at)]}));
+        }
+        std::vector<Declaration> declarations = batch();
+        for (const Change& change : c.changes) change(declarations);
+        const std::string ballot = declarations[static_cast<size_t>(c.at)].ballot_id.str();
+        const size_t before = night.declarations().size();
+        Status refused = night.ApplyAll(std::move(declarations));
+        ASSERT_FALSE(refused);
+        EXPECT_NE(refused.error().message.find(c.message), std::string::npos) << refused.error().ToString();
+        EXPECT_EQ(refused.error().file, ballot) << refused.error().ToString();
+        EXPECT_EQ(night.declarations().size(), before) << "nothing applied";
+      }
     }
-    std::vector<Declaration> declarations = batch();
-    for (const auto& [_, change] : c.changes) change(declarations);
-    const std::string ballot = declarations[static_cast<size_t>(c.at)].ballot_id.str();
-    const size_t before = night.declarations().size();
-    Status refused = night.ApplyAll(std::move(declarations));
-    ASSERT_FALSE(refused);
-    EXPECT_NE(refused.error().message.find(c.message), std::string::npos) << refused.error().ToString();
-    EXPECT_EQ(refused.error().file, ballot) << refused.error().ToString();
-    EXPECT_EQ(night.declarations().size(), before) << "nothing applied";
-  }
-  {
-    Night night = set_up();
-    ASSERT_TRUE(night.ApplyAll(batch()));
-    EXPECT_EQ(night.declarations().size(), 40000u);
-  }
-
-  // Good, it is applied whole, as in batches small enough for one thread.
-  Night whole = InferringNight(), in_parts = InferringNight();
-  ASSERT_TRUE(whole.ApplyAll(batch()));
-  std::vector<Declaration> all = batch();
-  for (size_t first = 0; first < all.size(); first += 1000)
-    ASSERT_TRUE(in_parts.ApplyAll(std::vector<Declaration>(all.begin() + static_cast<long>(first),
-                                                           all.begin() + static_cast<long>(first + 1000))));
-  EXPECT_EQ(whole.declarations().size(), 40000u);
-  for (const Council& council : in_parts.councils()) {
-    ASSERT_NE(whole.Outcome(council.id), nullptr) << council.id;
-    EXPECT_EQ(whole.Outcome(council.id)->after.seats, in_parts.Outcome(council.id)->after.seats) << council.id;
-    EXPECT_EQ(whole.Outcome(council.id)->wards_declared, 100) << council.id;
+    // Good, it is applied whole, as in batches small enough to be checked in one share.
+    Night whole = InferringNight(run_both), in_parts = InferringNight(run_both), set_up_whole = set_up_night();
+    ASSERT_TRUE(whole.ApplyAll(batch()));
+    ASSERT_TRUE(set_up_whole.ApplyAll(batch()));
+    EXPECT_EQ(set_up_whole.declarations().size(), 40000u);
+    std::vector<Declaration> all = batch();
+    for (size_t first = 0; first < all.size(); first += 1000)
+      ASSERT_TRUE(in_parts.ApplyAll(std::vector<Declaration>(all.begin() + static_cast<long>(first),
+                                                             all.begin() + static_cast<long>(first + 1000))));
+    EXPECT_EQ(whole.declarations().size(), 40000u);
+    for (const Council& council : in_parts.councils()) {
+      ASSERT_NE(whole.Outcome(council.id), nullptr) << council.id;
+      EXPECT_EQ(whole.Outcome(council.id)->after.seats, in_parts.Outcome(council.id)->after.seats) << council.id;
+      EXPECT_EQ(whole.Outcome(council.id)->wards_declared, 100) << council.id;
+    }
   }
 }
 
