@@ -111,7 +111,8 @@ Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
       if (!file) return file.error();
       Setup out;
       out.declarations = std::move(file->declarations);
-      if (make_night) out.night = Night::Create(std::move(file->election), known, NightOptions{.run_both = RunBoth});
+      if (make_night)
+        out.night = Night::Create(std::move(file->election), known, NightOptions{.run_both = RunBoth});
       else out.election = std::move(file->election);
       return out;
     });

@@ -107,7 +107,9 @@ class CompactText {
   // their own overload (std::less<> needs it under clang), a template so that it matches only
   // that kind itself: one taking any CompactText would make comparing with a std::string
   // ambiguous between the two conversions.
-  friend bool operator==(const CompactText& a, std::string_view b) noexcept { return SameText(a.view(), b); }
+  friend bool operator==(const CompactText& a, std::string_view b) noexcept {
+    return SameText(a.view(), b);
+  }
   friend std::strong_ordering operator<=>(const CompactText& a, std::string_view b) noexcept {
     return CompareText(a.view(), b);
   }

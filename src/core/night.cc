@@ -18,8 +18,9 @@ Error BallotError(const Declaration& d, std::string field, std::string message) 
 
 // A ward named twice in one batch: the second place is the error.
 Error TwiceInBatch(const Declaration& d) {
-  return WithKind(BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council + "' appears twice in one batch"),
-                  ErrorKind::kConflict);
+  return WithKind(
+      BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council + "' appears twice in one batch"),
+      ErrorKind::kConflict);
 }
 
 // A batch this big (a night read whole: psephos outcomes) is checked on two threads when the
@@ -146,7 +147,8 @@ Status Night::CheckPlace(Declaration& d) const {
   return {};
 }
 
-bool Night::FirstInBatch(const std::vector<Declaration>& batch, size_t position, PositionIndex& pending) {
+bool Night::FirstInBatch(const std::vector<Declaration>& batch, size_t position,
+                         PositionIndex& pending) {
   const Declaration& d = batch[position];
   auto same_ward = [&](size_t p) { return batch[p].council == d.council && batch[p].ward == d.ward; };
   return pending.FindOrAdd(WardHash(d), position, same_ward) == position;
@@ -289,9 +291,12 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
   };
   const bool shared = options_.run_both && declarations.size() >= kTwoThreadBatch;
   for (size_t first = 0; first < declarations.size(); first += kCheckBlock) {
-    const size_t end = std::min(declarations.size(), first + kCheckBlock), half = first + (end - first) / 2;
-    if (shared) options_.run_both([&] { check_own(first, first, half); }, [&] { check_own(first, half, end); });
-    else check_own(first, first, end);
+    const size_t end = std::min(declarations.size(), first + kCheckBlock);
+    const size_t half = first + (end - first) / 2;
+    if (shared)
+      options_.run_both([&] { check_own(first, first, half); }, [&] { check_own(first, half, end); });
+    else
+      check_own(first, first, end);
     for (size_t i = first; i < end; ++i) {
       Own& o = own[i - first];
       if (!o.place) return o.place.error();
