@@ -266,7 +266,9 @@ class OptionalText {
     return has_value() ? text_.view() : otherwise;
   }
   // As a std::optional<std::string>, for a caller that keeps one.
-  std::optional<std::string> str() const { return has_value() ? std::optional<std::string>(text_.str()) : std::nullopt; }
+  std::optional<std::string> str() const {
+    return has_value() ? std::optional<std::string>(text_.str()) : std::nullopt;
+  }
 
   friend bool operator==(const OptionalText& a, const OptionalText& b) noexcept {
     return a.has_value() == b.has_value() && (!a || *a == *b);

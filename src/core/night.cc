@@ -35,6 +35,14 @@ uint64_t WardHash(const Declaration& d) {
   return hash(d.council) * 31 + hash(d.ward);
 }
 
+// The batch's check of a ward twice: false when batch[position]'s ward is one before it.
+// `pending` indexes the declarations before it by council and ward (and takes this one).
+bool FirstInBatch(const std::vector<Declaration>& batch, size_t position, PositionIndex& pending) {
+  const Declaration& d = batch[position];
+  auto same_ward = [&](size_t p) { return batch[p].council == d.council && batch[p].ward == d.ward; };
+  return pending.FindOrAdd(WardHash(d), position, same_ward) == position;
+}
+
 std::optional<CouncilType> TypeFromGss(std::string_view gss) {
   if (gss.starts_with("E09")) return CouncilType::kLondonBorough;
   if (gss.starts_with("E08")) return CouncilType::kMetropolitanBorough;
@@ -145,13 +153,6 @@ Status Night::CheckPlace(Declaration& d) const {
                                          ward->id + "' has " + std::to_string(ward->seats_up.size()) + " up");
   }
   return {};
-}
-
-bool Night::FirstInBatch(const std::vector<Declaration>& batch, size_t position,
-                         PositionIndex& pending) {
-  const Declaration& d = batch[position];
-  auto same_ward = [&](size_t p) { return batch[p].council == d.council && batch[p].ward == d.ward; };
-  return pending.FindOrAdd(WardHash(d), position, same_ward) == position;
 }
 
 Result<WardCount> Night::CheckRest(const Declaration& d, Revision revision) const {

@@ -209,10 +209,6 @@ class Night {
   // and the count.
   Status CheckPlace(Declaration& d) const;
   Result<WardCount> CheckRest(const Declaration& d, Revision revision) const;
-  // The batch's check of a ward twice: false when batch[position]'s ward is one before it.
-  // `pending` indexes the declarations before it by council and ward (and takes this one).
-  static bool FirstInBatch(const std::vector<Declaration>& batch, size_t position,
-                           PositionIndex& pending);
   // Applies a declaration where it is stored (in batches_). True when it stays there (a ward
   // declared for the first time); false when, correcting a declared ward, it was moved into the
   // place of the declaration it corrects.

@@ -74,11 +74,12 @@ std::string PartyRegistry::Normalize(std::string_view label) {
 
 Status PartyRegistry::Add(Party party) {
   if (party.id.empty()) return MakeError("a party needs an id", "id");
-  if (Find(party.id)) return MakeError("party id '" + party.id + "' registered twice", "id");
+  const size_t at = by_id_.FindOrAdd(IdHash(party.id), parties_.size(),
+                                     [&](size_t p) { return parties_[p].id == party.id; });
+  if (at != parties_.size()) return MakeError("party id '" + party.id + "' registered twice", "id");
   std::string name = party.name;
   std::string id = party.id;
   parties_.push_back(std::move(party));
-  by_id_.FindOrAdd(IdHash(id), parties_.size() - 1, [](size_t) { return false; });  // not there: Find said so
   // A party's own name and id are always aliases of it.
   aliases_.emplace(Normalize(name), id);
   aliases_.emplace(Normalize(id), id);

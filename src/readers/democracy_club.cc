@@ -465,7 +465,8 @@ Result<std::vector<size_t>> CsvColumns(const CsvTable& table) {
   return col;
 }
 
-// Fills `row` from a CSV row, as views of its fields.
+// Fills `row` from a CSV row, as views of its fields (its fields' names are the columns', set
+// once where it is made).
 Status ReadCsvRow(const CsvTable& table, const std::vector<size_t>& col, const CsvRow& r, DcRow& row) {
   row.line = row.ballot_line = r.line;
   row.ballot_id = TrimView(r.fields[col[kBallot]]);
@@ -483,13 +484,6 @@ Status ReadCsvRow(const CsvTable& table, const std::vector<size_t>& col, const C
   auto spoilt = ParseOptionalCount(table, r, col[kSpoilt]);
   if (!spoilt) return spoilt.error();
   row.spoilt = *spoilt;
-  if (row.ballot_field.empty()) {
-    row.ballot_field = "ballot_paper_id";
-    row.party_field = "party_id";
-    row.name_field = "person_name";
-    row.post_field = "post_id";
-    row.elected_field = "elected";
-  }
   return {};
 }
 
@@ -543,6 +537,11 @@ Result<DeclarationSet> ReadDcCsvRows(const std::string& file, const PartyRegistr
   DeclarationBuilder builder(file, registry, options);
   std::vector<size_t> col;
   DcRow row;
+  row.ballot_field = "ballot_paper_id";
+  row.party_field = "party_id";
+  row.name_field = "person_name";
+  row.post_field = "post_id";
+  row.elected_field = "elected";
   Status parsed = parse_rows(table, [&](const CsvRow& r) -> Status {
     if (col.empty()) {
       auto found = CsvColumns(table);
