@@ -1,6 +1,7 @@
 #include "readers/democracy_club.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 #include <unordered_map>
@@ -48,19 +49,20 @@ bool IsIsoDate(std::string_view s) {
 
 // local.<council>.<ward>[.by].<date>
 std::optional<BallotIdParts> ParseBallotId(std::string_view id) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  while (true) {
+  // Up to six parts are split off; a sixth means too many.
+  std::array<std::string_view, 6> parts;
+  size_t n = 0, start = 0;
+  while (n < parts.size()) {
     size_t dot = id.find('.', start);
-    parts.push_back(id.substr(start, dot == std::string_view::npos ? id.npos : dot - start));
+    parts[n++] = id.substr(start, dot == std::string_view::npos ? id.npos : dot - start);
     if (dot == std::string_view::npos) break;
     start = dot + 1;
   }
-  if (parts.size() != 4 && parts.size() != 5) return std::nullopt;
+  if (n != 4 && n != 5) return std::nullopt;
   if (parts[0] != "local" || parts[1].empty() || parts[2].empty()) return std::nullopt;
-  if (parts.size() == 5 && parts[3] != "by") return std::nullopt;
-  if (!IsIsoDate(parts.back())) return std::nullopt;
-  return BallotIdParts{std::string(parts[1]), std::string(parts[2]), std::string(parts.back())};
+  if (n == 5 && parts[3] != "by") return std::nullopt;
+  if (!IsIsoDate(parts[n - 1])) return std::nullopt;
+  return BallotIdParts{std::string(parts[1]), std::string(parts[2]), std::string(parts[n - 1])};
 }
 
 // "MTW:E05010881" -> "E05010881"; "" when the part after ':' is not a GSS code.

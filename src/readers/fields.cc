@@ -25,6 +25,18 @@ std::string_view internal::TrimEnds(std::string_view s) {
 }
 
 std::optional<int64_t> ParseCountText(std::string_view text) {
+  // Nearly every count is up to nine plain digits (below the limit whatever they are): read
+  // those at once. A count is read for every candidate row, and twice with a spoilt column.
+  if (!text.empty() && text.size() <= 9) {
+    int64_t value = 0;
+    size_t i = 0;
+    for (; i < text.size(); ++i) {
+      const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned{'0'};
+      if (digit > 9) break;
+      value = value * 10 + digit;
+    }
+    if (i == text.size()) return value;
+  }
   const std::string_view t = TrimView(text);
   if (t.empty()) return std::nullopt;
   // Commas must group digits in threes: "1,571" yes, "15,71" and "1,5710" no.
@@ -68,12 +80,13 @@ Result<std::optional<int64_t>> ParseOptionalCount(const CsvTable& table, const C
 }
 
 std::optional<bool> ParseFlagText(std::string_view text) {
-  // Lowered into a buffer on the stack, not a string: a flag is read for every candidate row.
+  // Lowered into a buffer on the stack, not a string, and ASCII only (a flag has no other
+  // letters, and std::tolower is a call a byte): a flag is read for every candidate row.
   const std::string_view trimmed = TrimView(text);
   char buffer[12];
   if (trimmed.size() > sizeof buffer) return std::nullopt;  // longer than any flag
   for (size_t i = 0; i < trimmed.size(); ++i)
-    buffer[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(trimmed[i])));
+    buffer[i] = trimmed[i] >= 'A' && trimmed[i] <= 'Z' ? static_cast<char>(trimmed[i] + ('a' - 'A')) : trimmed[i];
   const std::string_view t(buffer, trimmed.size());
   if (t == "yes" || t == "y" || t == "true" || t == "t" || t == "elected" || t == "1") return true;
   if (t == "no" || t == "n" || t == "false" || t == "f" || t == "not elected" || t == "0") return false;

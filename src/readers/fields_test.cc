@@ -24,5 +24,20 @@ TEST(Fields, CountsGroupDigitsInThrees) {
   EXPECT_EQ(ParseCountText("1000000001"), std::nullopt);
 }
 
+// Up to nine plain digits are read at once, the rest the long way: both agree at the edges.
+TEST(Fields, CountsAtTheEdgesOfPlainDigits) {
+  EXPECT_EQ(ParseCountText("0"), 0);
+  EXPECT_EQ(ParseCountText("007"), 7);
+  EXPECT_EQ(ParseCountText("999999999"), 999'999'999);
+  EXPECT_EQ(ParseCountText("1000000000"), 1'000'000'000);
+  EXPECT_EQ(ParseCountText("0000000001"), 1);
+  EXPECT_EQ(ParseCountText("00000000001"), std::nullopt);  // eleven digits
+  EXPECT_EQ(ParseCountText("12 "), 12);
+  EXPECT_EQ(ParseCountText("1/2"), std::nullopt);  // the bytes either side of the digits
+  EXPECT_EQ(ParseCountText("1:2"), std::nullopt);
+  EXPECT_EQ(ParseCountText("\xC2\xB2"), std::nullopt);
+  EXPECT_EQ(ParseCountText(""), std::nullopt);
+}
+
 }  // namespace
 }  // namespace psephos

@@ -1,8 +1,8 @@
 #include "readers/internal/ballot_rows.h"
 
-#include <algorithm>
-#include <cctype>
+#include <array>
 #include <functional>
+#include <span>
 #include <utility>
 
 #include "core/repeats.h"
@@ -13,18 +13,20 @@ namespace psephos::internal {
 
 namespace {
 
+// Case is folded in ASCII only, as std::tolower folds in the "C" locale the program runs in,
+// without a call a byte.
+char FoldByte(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
 std::string FoldName(std::string_view name) {
-  std::string out(TrimView(name));
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string out(name);
+  for (char& c : out) c = FoldByte(c);
   return out;
 }
 
 bool SameFolded(std::string_view a, std::string_view b) {
-  a = TrimView(a);
-  b = TrimView(b);
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    if (FoldByte(a[i]) != FoldByte(b[i])) return false;
   return true;
 }
 
@@ -54,9 +56,13 @@ void BallotRows::Add(Candidate candidate, int64_t line) {
 Status BallotRows::CheckNoRepeatedCandidate(const std::string& file,
                                             std::string_view field) const {
   const CompactVector<Candidate>& candidates = declaration.candidates;
-  Repeats repeated(
-      candidates, [](const Candidate& a, const Candidate& b) { return SameFolded(a.name, b.name); },
-      [](const Candidate& c) { return FoldName(c.name); });
+  // Each name is trimmed once, not once a pair; on the stack for any usual contest.
+  std::array<std::string_view, 32> few;
+  std::vector<std::string_view> many;
+  if (candidates.size() > few.size()) many.resize(candidates.size());
+  const std::span<std::string_view> names(many.empty() ? few.data() : many.data(), candidates.size());
+  for (size_t i = 0; i < candidates.size(); ++i) names[i] = TrimView(candidates[i].name);
+  Repeats repeated(names, SameFolded, FoldName);
   for (size_t i = 0; i < candidates.size(); ++i)
     if (repeated.Of(i))
       return MakeError("candidate '" + candidates[i].name + "' appears twice in " + declaration.ballot_id +
