@@ -11,6 +11,7 @@
 #define PSEPHOS_CORE_ERROR_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <variant>
@@ -62,17 +63,28 @@ class [[nodiscard]] Result {
 };
 
 // Status: a Result with no value. Status() is success.
+// Success, or an Error. Success is a null pointer, made and dropped for nothing: a Status is
+// returned for every row a reader reads and every declaration a night checks (an Error held
+// in place was three strings to make and test, most of a short check's cost).
 class [[nodiscard]] Status {
  public:
   Status() = default;
-  Status(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT: implicit by design
-  explicit operator bool() const { return ok_; }
-  bool ok() const { return ok_; }
-  const Error& error() const { return error_; }
+  Status(Error error) : error_(std::make_unique<Error>(std::move(error))) {}  // NOLINT: implicit by design
+  Status(const Status& other) : error_(other.error_ ? std::make_unique<Error>(*other.error_) : nullptr) {}
+  Status& operator=(const Status& other) {
+    if (this != &other) error_ = other.error_ ? std::make_unique<Error>(*other.error_) : nullptr;
+    return *this;
+  }
+  Status(Status&&) noexcept = default;
+  Status& operator=(Status&&) noexcept = default;
+  explicit operator bool() const { return !error_; }
+  bool ok() const { return !error_; }
+  // The error; an empty one for success.
+  const Error& error() const { return error_ ? *error_ : kNoError; }
 
  private:
-  Error error_;
-  bool ok_ = true;
+  static inline const Error kNoError{};
+  std::unique_ptr<Error> error_;
 };
 
 }  // namespace psephos
