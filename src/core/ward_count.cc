@@ -5,11 +5,18 @@
 #include <string_view>
 #include <utility>
 
+#include <boost/container/small_vector.hpp>
+
 #include "core/repeats.h"
 
 namespace psephos {
 
 namespace {
+
+// Candidates' positions in a declaration, ordered or picked out while counting it.
+using Positions = boost::container::small_vector<size_t, 16>;
+// Up to this many candidates are sorted by insertion.
+constexpr size_t kInsertionSort = 16;
 
 Error WardError(const Declaration& d, std::string field, std::string message) {
   return MakeError(std::move(message), std::move(field), d.ballot_id.str());
@@ -124,12 +131,18 @@ Result<WardCount> CountWard(const Declaration& d) {
   if (d.voting_system == VotingSystem::kStv) return CountStvWard(d, std::move(count));
 
   // Contested: order by votes, most first; equal votes keep file order (irrelevant to who
-  // wins, since a tie at the cut is reported, not picked).
-  std::vector<size_t> order(n);
+  // wins, since a tie at the cut is reported, not picked). The lists are on the stack for any
+  // usual ward, and a handful is sorted by insertion, which std::stable_sort would have done
+  // too, after allocating a buffer: every declaration of a night is counted.
+  Positions order(n);
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return d.candidates[a].votes > d.candidates[b].votes;
-  });
+  auto more_votes = [&](size_t a, size_t b) { return d.candidates[a].votes > d.candidates[b].votes; };
+  if (n <= kInsertionSort) {
+    for (size_t i = 1; i < n; ++i)
+      for (size_t j = i; j > 0 && more_votes(order[j], order[j - 1]); --j) std::swap(order[j], order[j - 1]);
+  } else {
+    std::stable_sort(order.begin(), order.end(), more_votes);
+  }
 
   if (n <= seats) {
     // Fewer candidates than seats yet a poll was held (the data says contested): all are in.
@@ -144,7 +157,7 @@ Result<WardCount> CountWard(const Declaration& d) {
 
   const int64_t cut = d.candidates[order[seats - 1]].votes;   // last seat's votes
   const int64_t next = d.candidates[order[seats]].votes;      // best loser's votes
-  std::vector<size_t> above, level;
+  Positions above, level;
   for (size_t i : order) {
     if (d.candidates[i].votes > cut) above.push_back(i);
     else if (d.candidates[i].votes == cut) level.push_back(i);
@@ -170,7 +183,7 @@ Result<WardCount> CountWard(const Declaration& d) {
     for (size_t i : order)
       if (*d.candidates[i].elected) count.elected.push_back(i);
     if (tie) {
-      count.tied = level;
+      count.tied.assign(level.begin(), level.end());
       count.seats_in_tie = static_cast<int>(seats - above.size());
       count.decided_by_lot = true;
       count.majority = 0;
@@ -186,8 +199,8 @@ Result<WardCount> CountWard(const Declaration& d) {
     return count;
   }
   // A tie for the last seat(s) and nothing to say who won it: report, never pick.
-  count.elected = above;
-  count.tied = level;
+  count.elected.assign(above.begin(), above.end());
+  count.tied.assign(level.begin(), level.end());
   count.seats_in_tie = static_cast<int>(seats - above.size());
   count.unresolved_tie = true;
   return count;
