@@ -195,8 +195,7 @@ void AddWard(CouncilOutcome& out, OutcomeTouches& touches, const Council& counci
   };
   using GroupChanges = boost::container::small_vector<GroupChange, 6>;
   GroupChanges last_fought, eve_of_poll;
-  auto note = [&](GroupChanges& changes, std::string_view key, int delta) {
-    const std::string_view group = registry.TotalsGroup(key);
+  auto note = [&](GroupChanges& changes, std::string_view group, int delta) {
     for (GroupChange& c : changes)
       if (c.group == group) {
         ++c.touches;
@@ -227,8 +226,9 @@ void AddWard(CouncilOutcome& out, OutcomeTouches& touches, const Council& counci
       out.after.seats.erase(after);
     // By the party id, which the declaration holds, not the key made here: an independent's
     // group is the same either way.
-    note(last_fought, c.party, +1);
-    note(eve_of_poll, c.party, +1);
+    const std::string_view group = registry.TotalsGroup(c.party);
+    note(last_fought, group, +1);
+    note(eve_of_poll, group, +1);
   }
   out.after.unknown -= sign * count.SeatsFilled();
   // Against each baseline, the declared ward's seats are compared with what they were.
@@ -236,8 +236,8 @@ void AddWard(CouncilOutcome& out, OutcomeTouches& touches, const Council& counci
   if (!postponed) {
     bool last_winner_unknown = false;
     for (const SeatUp& seat : ward.seats_up) {
-      if (seat.defending) note(eve_of_poll, *seat.defending, -1);
-      if (seat.last_won) note(last_fought, *seat.last_won, -1);
+      if (seat.defending) note(eve_of_poll, registry.TotalsGroup(*seat.defending), -1);
+      if (seat.last_won) note(last_fought, registry.TotalsGroup(*seat.last_won), -1);
       else last_winner_unknown = true;
     }
     if (last_winner_unknown) touches.wards_without_last_winner += sign;
