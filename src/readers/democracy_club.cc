@@ -139,8 +139,13 @@ class DeclarationBuilder {
         // (four blocks and a move of each candidate before it for eight); cut to their number
         // when the run ends (FitCandidates).
         ballot.declaration.candidates.reserve(8);
-        ballot.SetPlace(parts.council, CouncilNameFromElection(row.election_name, parts.council), parts.ward,
-                        TrimText(row.post_label), GssFromPostId(row.post_id));
+        // A council's contests mostly come together: its name and code are made once for the run.
+        if (!council_ || council_->slug != parts.council || council_->election_name != row.election_name)
+          council_.emplace(CouncilPlace{parts.council, std::string(row.election_name),
+                                        CouncilNameFromElection(row.election_name, parts.council),
+                                        internal::KnownCouncilGss(parts.council)});
+        ballot.SetPlace(parts.council, council_->name, council_->gss, parts.ward, TrimText(row.post_label),
+                        GssFromPostId(row.post_id));
         ballot.declaration.rejected = row.spoilt;
         last_->post_id = row.post_id;
       }
@@ -194,6 +199,12 @@ class DeclarationBuilder {
     std::string post_id;         // the post text last checked against the ballot's
   };
 
+  // The council of the contest last made, as its rows name it, and what is made from that.
+  struct CouncilPlace {
+    std::string slug, election_name;  // the ballot id's council part; the row's election name
+    std::string name, gss;
+  };
+
   // The registry id of the row's party: by its Democracy Club id, or, for an id the registry
   // does not hold, by its name (a local party when the options allow one). The view is good
   // until the next call.
@@ -244,6 +255,7 @@ class DeclarationBuilder {
   std::vector<std::string> warnings_;
   std::optional<FieldNames> first_;
   std::optional<LastBallot> last_;
+  std::optional<CouncilPlace> council_;
   StringMap<std::string> party_of_id_;  // a row's party id as written -> the registry id it resolved to
   std::string party_;                   // PartyOf's answer when not from party_of_id_
 };

@@ -101,6 +101,30 @@ TEST(DemocracyClub, ElectionDateFilter) {
   EXPECT_TRUE(set->declarations.empty());
 }
 
+// A council's name and code are made once for a run of its contests: each contest still has its
+// own council's when the councils alternate (a CSV names a council by its ballot ids' slug).
+TEST(DemocracyClub, CsvCouncilsInAnyOrder) {
+  auto row = [](std::string council, std::string ward) {
+    return "local." + council + "." + ward + ".2018-05-03,local." + council + ".2018-05-03,," + ward +
+           ",1,A,party:53,Labour,10,t,,\n";
+  };
+  const std::string text =
+      "ballot_paper_id,election_id,post_id,post_label,person_id,person_name,party_id,party_name,votes,"
+      "elected,turnout_reported,spoilt\n" +
+      row("barnsley", "central") + row("barnsley", "darton") + row("sheffield", "ecclesall") +
+      row("barnsley", "dodworth") + row("stoke-on-trent", "ward") + row("barnsley", "penistone");
+  auto set = ReadDemocracyClubCsvText(text, "dc.csv", DefaultPartyRegistry(), {});
+  ASSERT_TRUE(set) << set.error().ToString();
+  ASSERT_EQ(set->declarations.size(), 6u);
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"Barnsley", "E08000016"}, {"Barnsley", "E08000016"}, {"Sheffield", "E08000019"},
+      {"Barnsley", "E08000016"}, {"Stoke on Trent", ""}, {"Barnsley", "E08000016"}};
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(set->declarations[i].council_name, want[i].first) << i;
+    EXPECT_EQ(set->declarations[i].council_gss, want[i].second) << i;
+  }
+}
+
 // ---- Bad input: each names file, line and field, and gives no declarations. ----------------
 
 constexpr const char* kHeader =

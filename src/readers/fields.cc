@@ -73,6 +73,7 @@ Result<int64_t> ParseCount(const CsvTable& table, const CsvRow& row, size_t colu
 
 Result<std::optional<int64_t>> ParseOptionalCount(const CsvTable& table, const CsvRow& row,
                                                   size_t column) {
+  if (auto v = ParseCountText(row.fields[column])) return std::optional<int64_t>(*v);
   if (TrimView(row.fields[column]).empty()) return std::optional<int64_t>();
   auto v = ParseCount(table, row, column);
   if (!v) return v.error();

@@ -34,9 +34,14 @@ bool SameFolded(std::string_view a, std::string_view b) {
 
 void BallotRows::SetPlace(std::string_view council, std::string council_name, std::string_view ward,
                           std::string ward_name, std::string ward_gss) {
+  SetPlace(council, std::move(council_name), KnownCouncilGss(council), ward, std::move(ward_name), std::move(ward_gss));
+}
+
+void BallotRows::SetPlace(std::string_view council, std::string council_name, std::string council_gss,
+                          std::string_view ward, std::string ward_name, std::string ward_gss) {
   declaration.council = std::string(council);
   declaration.council_name = std::move(council_name);
-  declaration.council_gss = KnownCouncilGss(council);
+  declaration.council_gss = std::move(council_gss);
   declaration.ward = std::string(ward);
   declaration.ward_name = std::move(ward_name);
   declaration.ward_gss = std::move(ward_gss);

@@ -37,6 +37,10 @@ struct BallotRows {
   // the ward's GSS code, and the council's GSS code where internal/council_codes.h knows it.
   void SetPlace(std::string_view council, std::string council_name, std::string_view ward,
                 std::string ward_name, std::string ward_gss);
+  // The same with the council's GSS code given, for a reader that has found it already (for
+  // the council of the contest before).
+  void SetPlace(std::string_view council, std::string council_name, std::string council_gss, std::string_view ward,
+                std::string ward_name, std::string ward_gss);
   // A candidate named twice in one contest is a repeated row or two contests filed under one
   // ward: either way the file cannot be trusted for this ward. Names compare after trimming
   // and case folding. The error names the second row.
