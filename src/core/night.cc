@@ -1,6 +1,7 @@
 #include "core/night.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <set>
 
@@ -200,7 +201,10 @@ bool Night::ApplyOne(Declaration& d, WardCount count) {
       found->ward_index.reset();
     }
   }
-  CouncilState& state = *found;
+  return ApplyTo(*found, d, std::move(count));
+}
+
+bool Night::ApplyTo(CouncilState& state, Declaration& d, WardCount count) {
   if (WardResult* previous = state.declared.FindMutable(d.ward)) {
     // A correction: the new result takes the old one's place, in the order of declaration and
     // where it is stored. Every declared ward's declaration is one the night holds in batches_,
@@ -322,6 +326,11 @@ std::vector<std::string> Night::Apply(CheckedBatch batch) {
     return seen.insert(council).second;
   };
   std::vector<Declaration>& stored = batches_.emplace_back(std::move(batch.declarations));
+  if (batch.revision == Revision::kNew)
+    if (auto shared = ApplyShared(stored, batch.counts)) {
+      for (const std::string& council : *shared) Redecide(council);
+      return std::move(*shared);
+    }
   bool kept = false;
   for (size_t i = 0; i < stored.size(); ++i) {
     std::string council(stored[i].council);
@@ -333,6 +342,43 @@ std::vector<std::string> Night::Apply(CheckedBatch batch) {
   // thousands of them).
   if (!kept) batches_.pop_back();
   for (const std::string& council : touched) Redecide(council);
+  return touched;
+}
+
+std::optional<std::vector<std::string>> Night::ApplyShared(std::vector<Declaration>& stored, CheckedCounts& counts) {
+  if (!options_.run_both || stored.size() < kTwoThreadBatch || election_.councils.size() > UINT32_MAX)
+    return std::nullopt;
+  // Each declaration's council, found once here (its index: half the room of a pointer, beside
+  // a night at its peak). Two threads may then apply at once only if no declaration changes what
+  // they share: the councils' map and setups (InferCouncil, or a council with no ward index,
+  // decided whole).
+  std::vector<CouncilState*> state_of(election_.councils.size());
+  std::vector<uint32_t> council_of(stored.size());
+  for (size_t i = 0; i < stored.size(); ++i) {
+    CouncilState* state = StateOf(stored[i].council);
+    if (!state || !state->ward_index || !election_.councils[state->index].has_baseline) return std::nullopt;
+    state_of[state->index] = state;
+    council_of[i] = static_cast<uint32_t>(state->index);
+  }
+  // A council's declarations go to one thread, in the batch's order; the councils' states are
+  // each one thread's, and the registry and setups only read. A block at a time, like the check,
+  // and each block's counts freed once both halves have taken them.
+  auto apply_part = [&](size_t from, size_t to, uint32_t parity) {
+    for (size_t i = from; i < to; ++i)
+      if (council_of[i] % 2 == parity) ApplyTo(*state_of[council_of[i]], stored[i], std::move(counts.At(i)));
+  };
+  for (size_t first = 0; first < stored.size(); first += kCheckBlock) {
+    const size_t end = std::min(stored.size(), first + kCheckBlock);
+    options_.run_both([&] { apply_part(first, end, 0); }, [&] { apply_part(first, end, 1); });
+    counts.FreeBefore(end);
+  }
+  std::vector<std::string> touched;
+  std::vector<bool> seen(election_.councils.size());
+  for (uint32_t council : council_of)
+    if (!seen[council]) {
+      seen[council] = true;
+      touched.push_back(election_.councils[council].id);
+    }
   return touched;
 }
 

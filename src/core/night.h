@@ -68,10 +68,16 @@ class CheckedCounts {
   size_t size() const { return size_; }
   // Count i, moved out. Counts are taken in order, each once.
   WardCount Take(size_t i) {
-    std::vector<WardCount>& block = blocks_[i / kBlock];
-    WardCount count = std::move(block[i % kBlock]);
-    if (i % kBlock + 1 == block.size()) std::vector<WardCount>().swap(block);
+    WardCount count = std::move(At(i));
+    if (i % kBlock + 1 == blocks_[i / kBlock].size()) std::vector<WardCount>().swap(blocks_[i / kBlock]);
     return count;
+  }
+  // For counts taken out of order (by two threads at once): count i, to be moved out, its block
+  // freed only by FreeBefore.
+  WardCount& At(size_t i) { return blocks_[i / kBlock][i % kBlock]; }
+  // Frees the blocks whose counts all lie before `end`, all of them taken.
+  void FreeBefore(size_t end) {
+    for (size_t b = 0; b < end / kBlock && b < blocks_.size(); ++b) std::vector<WardCount>().swap(blocks_[b]);
   }
 
  private:
@@ -95,8 +101,9 @@ struct NightOptions {
   bool infer_councils = false;
   // Runs both functions and returns once both are done, on two threads or one after the other;
   // what either throws, it throws. Given, a batch of 16,384 declarations or more (a night read
-  // whole) has each block's own checks shared between the two (Check). core/ starts no thread
-  // of its own: psephos outcomes gives one (cli/night_input.cc).
+  // whole) has each block's own checks shared between the two (Check), and, when its wards are
+  // new and every council is set up, is applied in two halves, a council's wards all in one
+  // (Apply). core/ starts no thread of its own: psephos outcomes gives one (cli/night_input.cc).
   std::function<void(const std::function<void()>&, const std::function<void()>&)> run_both = {};
 };
 
@@ -213,6 +220,14 @@ class Night {
   // declared for the first time); false when, correcting a declared ward, it was moved into the
   // place of the declaration it corrects.
   bool ApplyOne(Declaration& declaration, WardCount count);
+  struct CouncilState;
+  // The same for a declaration whose council is `state`, set up with a baseline and following
+  // ward by ward: it changes that council's state alone.
+  bool ApplyTo(CouncilState& state, Declaration& declaration, WardCount count);
+  // Applies a big batch of new wards in two halves at once (NightOptions::run_both), each taking
+  // the councils of one parity of their index, when every council is set up and following; the
+  // councils it touched, in the order first touched, or nullopt (nothing applied) otherwise.
+  std::optional<std::vector<std::string>> ApplyShared(std::vector<Declaration>& stored, CheckedCounts& counts);
   Council& InferCouncil(const Declaration& declaration);
   // What the night keeps of a council beside its setup (election_.councils[index]). While it
   // has its start's ward index, its outcome is current and follows ward by ward (Follow, keeping
