@@ -62,10 +62,10 @@ class [[nodiscard]] Result {
   std::variant<T, Error> v_;
 };
 
-// Status: a Result with no value. Status() is success.
-// Success, or an Error. Success is a null pointer, made and dropped for nothing: a Status is
-// returned for every row a reader reads and every declaration a night checks (an Error held
-// in place was three strings to make and test, most of a short check's cost).
+// Status: a Result with no value. Status() is success, held as a null pointer, made and
+// dropped for nothing: a Status is returned for every row a reader reads and every declaration
+// a night checks (an Error held in place was three strings to make and test, most of a short
+// check's cost).
 class [[nodiscard]] Status {
  public:
   Status() = default;

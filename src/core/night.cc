@@ -315,6 +315,12 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
 }
 
 std::vector<std::string> Night::Apply(CheckedBatch batch) {
+  std::vector<Declaration>& stored = batches_.emplace_back(std::move(batch.declarations));
+  if (batch.revision == Revision::kNew)
+    if (auto shared = ApplyShared(stored, batch.counts)) {
+      for (const std::string& council : *shared) Redecide(council);
+      return std::move(*shared);
+    }
   std::vector<std::string> touched;
   // Each council touched once: found in `touched` itself while it is short (a live declaration
   // touches one), in a hash set past that: a whole night in one batch (psephos outcomes at 1000x:
@@ -325,12 +331,6 @@ std::vector<std::string> Night::Apply(CheckedBatch batch) {
     if (seen.empty()) seen.insert(touched.begin(), touched.end());
     return seen.insert(council).second;
   };
-  std::vector<Declaration>& stored = batches_.emplace_back(std::move(batch.declarations));
-  if (batch.revision == Revision::kNew)
-    if (auto shared = ApplyShared(stored, batch.counts)) {
-      for (const std::string& council : *shared) Redecide(council);
-      return std::move(*shared);
-    }
   bool kept = false;
   for (size_t i = 0; i < stored.size(); ++i) {
     std::string council(stored[i].council);
