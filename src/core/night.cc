@@ -24,10 +24,10 @@ Error TwiceInBatch(const Declaration& d) {
       ErrorKind::kConflict);
 }
 
-// A batch this big (a night read whole: psephos outcomes) is checked on two threads when the
-// night has them (NightOptions::run_both); a live declaration, a batch of one, never is, nor the
-// 1x night (2,933), where a thread cost more than it saved (bench/ab.py). Checked a block at a
-// time, whatever its size.
+// A batch this big (a night read whole: psephos outcomes) is checked, and if new applied, on two
+// threads when the night has them (NightOptions::run_both); a live declaration, a batch of one,
+// never is, nor the 1x night (2,933), where a thread cost more than it saved (bench/ab.py).
+// Checked (and so applied) a block at a time, whatever its size.
 constexpr size_t kTwoThreadBatch = 16384;
 constexpr size_t kCheckBlock = 16384;
 

@@ -44,8 +44,9 @@ namespace psephos {
 // Whether a batch declares wards for the first time or corrects declared ones (a recount).
 enum class Revision { kNew, kCorrection };
 
-// A checked batch's ward counts, in order, taken out in that order. They are held in blocks of
-// up to 4,096, and a block is freed once its last count is taken, so that Apply frees a batch's
+// A checked batch's ward counts, in order, taken out in that order (Take), or, by two threads at
+// once, out of order (At, then FreeBefore). They are held in blocks of up to 4,096, and a block
+// is freed once its last count is taken, so that Apply frees a batch's
 // counts as it moves them into the night: held in one vector, a whole night's (162 MB at 1000x)
 // stayed allocated beside the night's own until the last ward was in, at the peak. A block of its
 // own a count was freed as well, but the 1000x peak was 22 MiB higher (a pointer a count, and
@@ -91,7 +92,7 @@ class CheckedCounts {
 struct CheckedBatch {
   Revision revision = Revision::kNew;
   std::vector<Declaration> declarations;
-  CheckedCounts counts;  // declarations[i]'s is counts.Take(i)
+  CheckedCounts counts;  // declarations[i]'s is counts.Take(i) (or counts.At(i))
 };
 
 struct NightOptions {

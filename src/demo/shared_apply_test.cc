@@ -1,8 +1,9 @@
 // A big batch of new wards is applied by Night in two halves at once (NightOptions::run_both,
 // each half taking the councils of one parity): on a generated night big enough for that (scale
-// 10, some 29,000 wards), the night comes out as the same night applied one declaration at a
-// time, council by council and field by field, with the same councils touched in the same
-// order. Here rather than beside core/night.cc because it needs the generator's night.
+// 10, some 29,000 wards), the night comes out as the same batch applied on one thread (councils
+// touched, headline order, declarations, in the same order) and as the night applied one
+// declaration at a time, council by council and field by field. Here rather than beside
+// core/night.cc because it needs the generator's night.
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -47,18 +48,34 @@ TEST(SharedApply, ABigBatchOnTwoThreadsIsTheNightOneByOne) {
   NightOptions two_threads{.run_both = [&](const std::function<void()>& a, const std::function<void()>& b) {
     ++threads_started;
     std::thread other(b);
-    a();
+    try {
+      a();
+    } catch (...) {
+      other.join();
+      throw;
+    }
     other.join();
   }};
   Result<Night> whole = Night::Create(generated.election, Registry(), two_threads);
+  Result<Night> one_thread = Night::Create(generated.election, Registry());
   Result<Night> one_by_one = Night::Create(generated.election, Registry());
-  ASSERT_TRUE(whole && one_by_one);
+  ASSERT_TRUE(whole && one_thread && one_by_one);
 
-  // The whole night in one batch: the councils touched, each once, in the order first declared.
+  // The whole night in one batch: the councils touched, each once, in the order first declared;
+  // the same batch on one thread touches them, settles them and holds the declarations in the
+  // same order.
   Result<CheckedBatch> batch = whole->Check(generated.declarations, Revision::kNew);
   ASSERT_TRUE(batch) << batch.error().ToString();
   const std::vector<std::string> touched = whole->Apply(std::move(*batch));
   EXPECT_GT(threads_started, 2) << "the check's blocks and the apply's";
+  Result<CheckedBatch> same_batch = one_thread->Check(generated.declarations, Revision::kNew);
+  ASSERT_TRUE(same_batch) << same_batch.error().ToString();
+  EXPECT_EQ(touched, one_thread->Apply(std::move(*same_batch)));
+  EXPECT_EQ(whole->news_order(), one_thread->news_order());
+  ASSERT_EQ(whole->declarations().size(), one_thread->declarations().size());
+  for (auto x = whole->declarations().begin(), y = one_thread->declarations().begin();
+       x != whole->declarations().end(); ++x, ++y)
+    EXPECT_EQ((*x)->ballot_id, (*y)->ballot_id);
   std::vector<std::string> first_declared;
   for (const Declaration& d : generated.declarations) {
     if (std::find(first_declared.begin(), first_declared.end(), d.council.view()) == first_declared.end())
