@@ -53,6 +53,55 @@ TEST(Night, AWardTwiceInOneBatchIsRefusedAndOnlyThen) {
   EXPECT_EQ(night.declarations().size(), 2u);
 }
 
+// A night's setup is refused with the field that is wrong: a ward twice in a council, a ward's
+// GSS code twice, a seat's party the registry does not have (after seats of a party it has, which
+// are not looked up again), and nothing else.
+TEST(Night, ASetupIsRefusedWhereItIsWrong) {
+  auto create = [](std::function<void(Council&)> change) {
+    PartyRegistry registry;
+    EXPECT_TRUE(registry.Add({"PP53", "Labour", "Lab", "#E4003B", ""}));
+    Council council;
+    council.id = "ashby";
+    council.name = "Ashby";
+    for (const char* id : {"north", "south", "west"}) {
+      SeatUp seat;
+      seat.defending = ShortString("PP53");
+      seat.last_won = ShortString("PP53");
+      council.wards.push_back(Ward{id, std::string("E0500000") + id[0], id, CompactVector<SeatUp>(2, seat)});
+    }
+    council.total_seats = 6;
+    change(council);
+    Election election;
+    election.date = "2018-05-03";
+    election.councils.push_back(std::move(council));
+    return Night::Create(std::move(election), std::move(registry));
+  };
+  EXPECT_TRUE(create([](Council&) {}));
+  struct Case {
+    std::function<void(Council&)> change;
+    const char* field;
+    const char* message;
+  };
+  const std::vector<Case> cases = {
+      {[](Council& c) { c.wards[2].id = "north"; }, "councils.ashby.wards.north", "ward id appears twice"},
+      {[](Council& c) { c.wards[1].gss = c.wards[0].gss; }, "councils.ashby.wards.south.gss",
+       "ward GSS code E0500000n is in two councils or twice in one"},
+      {[](Council& c) { c.wards[1].seats_up[1].last_won = ShortString("PP99"); }, "councils.ashby.wards.south.seats_up",
+       "unknown party id 'PP99'"},
+      {[](Council& c) { c.wards[2].seats_up[0].defending = ShortString("IND:Ann Example"); }, "", ""},
+  };
+  for (const Case& c : cases) {
+    auto night = create(c.change);
+    if (!*c.field) {
+      EXPECT_TRUE(night) << night.error().ToString();
+      continue;
+    }
+    ASSERT_FALSE(night) << c.message;
+    EXPECT_EQ(night.error().field, c.field);
+    EXPECT_EQ(night.error().message, c.message);
+  }
+}
+
 using RunBoth = decltype(NightOptions::run_both);
 
 // A big batch (a night read whole) has each block's own checks shared between the two of
