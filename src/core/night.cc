@@ -143,13 +143,14 @@ const DeclaredWards* Night::Declared(std::string_view council_id) const {
   return state ? &state->declared : nullptr;
 }
 
-Status Night::CheckPlace(Declaration& d) const {
+Status Night::CheckPlace(Declaration& d, const CouncilState*& state) const {
+  state = nullptr;
   if (d.council.empty()) return BallotError(d, "council", "a declaration needs a council");
   if (d.ward.empty()) d.ward = Slugify(d.ward_name);
   if (d.ward.empty()) return BallotError(d, "ward", "a declaration needs a ward");
   if (d.ballot_id.empty()) d.ballot_id = BallotId(d.council, d.ward, election_.date);
 
-  const CouncilState* state = StateOf(d.council);
+  state = StateOf(d.council);
   const Council* council = state ? &election_.councils[state->index] : nullptr;
   if (!council && !options_.infer_councils)
     return WithKind(BallotError(d, "council", "unknown council '" + d.council + "'"), ErrorKind::kNotFound);
@@ -169,8 +170,7 @@ Status Night::CheckPlace(Declaration& d) const {
   return {};
 }
 
-Result<WardCount> Night::CheckRest(const Declaration& d, Revision revision) const {
-  const CouncilState* state = StateOf(d.council);
+Result<WardCount> Night::CheckRest(const Declaration& d, const CouncilState* state, Revision revision) const {
   const bool declared = state && state->declared.contains(d.ward);
   if (revision == Revision::kNew && declared)
     return WithKind(BallotError(d, "ward", "ward '" + d.ward + "' of '" + d.council +
@@ -302,9 +302,10 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
   auto check_own = [&](size_t first, size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) {
       Own& o = own[i - first];
-      o.place = CheckPlace(declarations[i]);
+      const CouncilState* state = nullptr;
+      o.place = CheckPlace(declarations[i], state);
       o.rest.reset();
-      if (o.place) o.rest.emplace(CheckRest(declarations[i], revision));
+      if (o.place) o.rest.emplace(CheckRest(declarations[i], state, revision));
     }
   };
   const bool shared = options_.run_both && declarations.size() >= kTwoThreadBatch;

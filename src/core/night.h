@@ -215,13 +215,15 @@ class Night {
   // A declaration's own checks, which read no other declaration of the batch: its council, ward
   // and seats (filling in the ward id), then, after the batch's check of a ward twice, the rest
   // and the count.
-  Status CheckPlace(Declaration& d) const;
-  Result<WardCount> CheckRest(const Declaration& d, Revision revision) const;
+  // CheckPlace gives the council's state it found (null for a council the night does not have
+  // yet) to CheckRest, which would otherwise look it up again.
+  struct CouncilState;
+  Status CheckPlace(Declaration& d, const CouncilState*& state) const;
+  Result<WardCount> CheckRest(const Declaration& d, const CouncilState* state, Revision revision) const;
   // Applies a declaration where it is stored (in batches_). True when it stays there (a ward
   // declared for the first time); false when, correcting a declared ward, it was moved into the
   // place of the declaration it corrects.
   bool ApplyOne(Declaration& declaration, WardCount count);
-  struct CouncilState;
   // The same for a declaration whose council is `state`, set up with a baseline and following
   // ward by ward: it changes that council's state alone.
   bool ApplyTo(CouncilState& state, Declaration& declaration, WardCount count);
