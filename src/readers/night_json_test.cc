@@ -121,5 +121,29 @@ TEST(NightJson, AFastPathRefusalIsNlohmannsToTell) {
   EXPECT_EQ(scalar->election.id, "local.2018-05-03");
 }
 
+// A ward's seats mostly name the party of the seat before, whose id the reader keeps: each label
+// is still resolved, or refused, as it is, an empty one too.
+TEST(NightJson, EachSeatsPartyIsResolvedAsItIs) {
+  const PartyRegistry& registry = DefaultPartyRegistry();
+  auto with_defending = [](std::string defending) {
+    return R"({"election": {"id": "local.2018-05-03", "date": "2018-05-03"}, "councils": [{"id": "trafford",
+              "name": "Trafford", "type": "metropolitan-borough", "cycle": "thirds", "seats": 3,
+              "wards": [{"id": "altrincham", "name": "Altrincham", "defending": [)" +
+           defending + "]}]}]}";
+  };
+  auto night = ParseNightJson(with_defending(R"("LAB", "LAB", "Conservative")"), "n.json", registry);
+  ASSERT_TRUE(night) << night.error().ToString();
+  const auto& seats = night->election.councils[0].wards[0].seats_up;
+  ASSERT_EQ(seats.size(), 3u);
+  EXPECT_EQ(seats[0].defending, registry.Resolve("LAB"));
+  EXPECT_EQ(seats[1].defending, registry.Resolve("LAB"));
+  EXPECT_EQ(seats[2].defending, registry.Resolve("Conservative"));
+  EXPECT_NE(seats[1].defending, seats[2].defending);
+  for (const char* bad : {R"("", "LAB", "LAB")", R"("LAB", "", "LAB")", R"("LAB", "LAB", "Nonsuch Party")"}) {
+    auto refused = ParseNightJson(with_defending(bad), "n.json", registry);
+    EXPECT_FALSE(refused) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace psephos
