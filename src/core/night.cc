@@ -63,7 +63,7 @@ Result<Night> Night::Create(Election election, PartyRegistry registry, NightOpti
   // looked up again (a 1000x night has 8.8 million of them).
   std::string_view known_party;
   auto unknown_party = [&](std::string_view key) {
-    if (key == known_party || key.starts_with("IND:")) return false;
+    if ((!known_party.empty() && key == known_party) || key.starts_with("IND:")) return false;
     if (!registry.Find(key)) return true;
     known_party = key;
     return false;

@@ -88,6 +88,9 @@ TEST(Night, ASetupIsRefusedWhereItIsWrong) {
        "ward GSS code E0500000n is in two councils or twice in one"},
       {[](Council& c) { c.wards[1].seats_up[1].last_won = ShortString("PP99"); }, "councils.ashby.wards.south.seats_up",
        "unknown party id 'PP99'"},
+      {[](Council& c) { c.wards[0].seats_up[0].defending = ShortString(""); }, "councils.ashby.wards.north.seats_up",
+       "unknown party id ''"},
+      {[](Council& c) { c.not_up[""] = 1, c.total_seats = 7; }, "councils.ashby.not_up", "unknown party id ''"},
       {[](Council& c) { c.wards[2].seats_up[0].defending = ShortString("IND:Ann Example"); }, "", ""},
   };
   for (const Case& c : cases) {
