@@ -212,12 +212,11 @@ class Night {
 
  private:
   Night(Election election, PartyRegistry registry, NightOptions options);
+  struct CouncilState;
   // A declaration's own checks, which read no other declaration of the batch: its council, ward
   // and seats (filling in the ward id), then, after the batch's check of a ward twice, the rest
-  // and the count.
-  // CheckPlace gives the council's state it found (null for a council the night does not have
-  // yet) to CheckRest, which would otherwise look it up again.
-  struct CouncilState;
+  // and the count. CheckPlace gives the council's state it found (null for a council the night
+  // does not have yet) to CheckRest, which would otherwise look it up again.
   Status CheckPlace(Declaration& d, const CouncilState*& state) const;
   Result<WardCount> CheckRest(const Declaration& d, const CouncilState* state, Revision revision) const;
   // Applies a declaration where it is stored (in batches_). True when it stays there (a ward

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "core/ascii_case.h"
 #include "core/model.h"
 
 namespace psephos {
@@ -81,13 +82,13 @@ Result<std::optional<int64_t>> ParseOptionalCount(const CsvTable& table, const C
 }
 
 std::optional<bool> ParseFlagText(std::string_view text) {
-  // Lowered into a buffer on the stack, not a string, and ASCII only (a flag has no other
-  // letters, and std::tolower is a call a byte): a flag is read for every candidate row.
+  // Lowered into a buffer on the stack, not a string, and in ASCII (core/ascii_case.h): a flag
+  // is read for every candidate row.
   const std::string_view trimmed = TrimView(text);
   char buffer[12];
   if (trimmed.size() > sizeof buffer) return std::nullopt;  // longer than any flag
   for (size_t i = 0; i < trimmed.size(); ++i)
-    buffer[i] = trimmed[i] >= 'A' && trimmed[i] <= 'Z' ? static_cast<char>(trimmed[i] + ('a' - 'A')) : trimmed[i];
+    buffer[i] = AsciiLower(trimmed[i]);
   const std::string_view t(buffer, trimmed.size());
   if (t == "yes" || t == "y" || t == "true" || t == "t" || t == "elected" || t == "1") return true;
   if (t == "no" || t == "n" || t == "false" || t == "f" || t == "not elected" || t == "0") return false;

@@ -5,6 +5,7 @@
 #include <span>
 #include <utility>
 
+#include "core/ascii_case.h"
 #include "core/repeats.h"
 #include "readers/fields.h"
 #include "readers/internal/council_codes.h"
@@ -13,21 +14,11 @@ namespace psephos::internal {
 
 namespace {
 
-// Case is folded in ASCII only, as std::tolower folds in the "C" locale the program runs in,
-// without a call a byte.
-char FoldByte(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
-
+// A name's key for Repeats past its pairwise size: equal where EqualIgnoringCase says so.
 std::string FoldName(std::string_view name) {
   std::string out(name);
-  for (char& c : out) c = FoldByte(c);
+  for (char& c : out) c = AsciiLower(c);
   return out;
-}
-
-bool SameFolded(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (FoldByte(a[i]) != FoldByte(b[i])) return false;
-  return true;
 }
 
 }  // namespace
@@ -67,7 +58,7 @@ Status BallotRows::CheckNoRepeatedCandidate(const std::string& file,
   if (candidates.size() > few.size()) many.resize(candidates.size());
   const std::span<std::string_view> names(many.empty() ? few.data() : many.data(), candidates.size());
   for (size_t i = 0; i < candidates.size(); ++i) names[i] = TrimView(candidates[i].name);
-  Repeats repeated(names, SameFolded, FoldName);
+  Repeats repeated(names, EqualIgnoringCase, FoldName);
   for (size_t i = 0; i < candidates.size(); ++i)
     if (repeated.Of(i))
       return MakeError("candidate '" + candidates[i].name + "' appears twice in " + declaration.ballot_id +
