@@ -13,6 +13,7 @@ Loopback only; every run is bounded in time (--duration, per-declaration timeout
 
 Usage: bench/live.py serve  --psephos BIN [--duration 10] [--connections 64] [--markdown FILE]
        bench/live.py fanout --psephos BIN --client BIN [--clients 1000,10000] [--declarations 30] [--markdown FILE]
+                            [--serve-arg=--fanout-share-from=0 ...]
 """
 import argparse
 import json
@@ -48,7 +49,7 @@ def skip_or_fail(message):
 class Service:
     """psephos serve under /usr/bin/time, on a free loopback port; stopped with SIGINT."""
 
-    def __init__(self, psephos, night, work, wait_replay):
+    def __init__(self, psephos, night, work, wait_replay, extra=()):
         self.port = free_port()
         self.token = "bench-token-0123456789"
         (work / "tokens.txt").write_text(f"bench {self.token}\n")
@@ -58,7 +59,7 @@ class Service:
             Path(str(log) + suffix).unlink(missing_ok=True)
         self.process = subprocess.Popen(
             ["/usr/bin/time", "-f", "%M", "-o", str(self.stats), psephos, "serve", "--night", str(night),
-             "--speed", "0", "--log", str(log), "--port", str(self.port), "--tokens", str(work / "tokens.txt")],
+             "--speed", "0", "--log", str(log), "--port", str(self.port), "--tokens", str(work / "tokens.txt"), *extra],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
         deadline = time.monotonic() + 120
         serving = False
@@ -188,7 +189,7 @@ def fanout(args, work):
     for n in counts:
         # Each round declares fresh wards on a fresh log.
         bodies.write_text("\n".join(json.dumps(d) for d in declarations[:args.declarations]) + "\n")
-        service = Service(args.psephos, night / "setup.json", work, wait_replay=False)
+        service = Service(args.psephos, night / "setup.json", work, wait_replay=False, extra=args.serve_arg)
         try:
             run = subprocess.run([args.client, "--port", str(service.port), "--token", service.token,
                                   "--clients", str(n), "--declarations", str(args.declarations),
@@ -216,6 +217,8 @@ def main():
     ap.add_argument("--declarations", type=int, default=30)
     ap.add_argument("--work", default=str(ROOT / "build" / "bench"))
     ap.add_argument("--markdown")
+    ap.add_argument("--serve-arg", action="append", default=[],
+                    help="an option for psephos serve in the fan-out, e.g. --serve-arg=--fanout-share-from=0")
     args = ap.parse_args()
     args.psephos = str(Path(args.psephos).resolve())
     args.client = args.client and str(Path(args.client).resolve())

@@ -158,6 +158,15 @@ CLI::App* AddServeCommand(CLI::App& app, ServeInput& input) {
   cmd->add_option("--max-body", input.max_body, "Largest request body taken, in bytes")->capture_default_str();
   cmd->add_option("--max-connections", input.max_connections, "Connections at once; more get 503")
       ->capture_default_str();
+  cmd->add_option("--stream-backlog", input.stream_backlog,
+                  "Bytes of events a live-stream client may fall behind by before it is dropped (it reconnects "
+                  "and resumes with Last-Event-ID); the stream keeps half as much for resuming")
+      ->check(CLI::Range(size_t{1} << 10, size_t{1} << 30))
+      ->capture_default_str();
+  cmd->add_option("--fanout-share-from", input.fanout_share_from,
+                  "Live-stream clients written to at once from which a second thread takes half the sends "
+                  "(0: one thread always)")
+      ->capture_default_str();
   // Per client; loopback is exempt by default (ClientLimits says why; docs/API.md).
   cmd->add_option("--max-connections-per-client", input.client_limits.connections,
                   "Connections one client address (an IPv6 /64) may hold at once, live streams included; more "
@@ -215,7 +224,7 @@ int RunServe(const ServeInput& input) {
   if (!source) return Fail(source.error());
 
   // The stream keeps as much as a client may be behind by and still be caught up (StreamSession).
-  EventHub hub(ServiceOptions{}.stream_backlog / 2);
+  EventHub hub(input.stream_backlog / 2);
   auto engine = Engine::Open(std::move(*log), &source->setup, registry, {},
                              [&hub](const Delta& d, const Engine& e) { hub.OnDelta(d, e); });
   if (!engine) return Fail(engine.error());
@@ -259,6 +268,8 @@ int RunServe(const ServeInput& input) {
   options.port = input.port;
   options.max_body = input.max_body;
   options.max_connections = input.max_connections;
+  options.stream_backlog = input.stream_backlog;
+  options.fanout_share_from = input.fanout_share_from;
   options.client_limits = input.client_limits;
   if (input.client_limits.burst <= 0) options.client_limits.burst = 2 * input.client_limits.rate;
   options.log = &std::cerr;

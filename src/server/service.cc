@@ -3,6 +3,9 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <sys/socket.h>
+#include <sys/uio.h>
+
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -11,7 +14,10 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>  // Rate()
+#include <system_error>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "server/client_limits.h"
 #include "server/log_follower.h"
@@ -24,6 +30,10 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
+
+namespace {
+class StreamSession;
+}  // namespace
 
 struct Service::Impl {
   Impl(Engine& e, EventHub& h, Api& a, ServiceOptions o)
@@ -41,6 +51,11 @@ struct Service::Impl {
   void Admit(tcp::socket socket);
   void ReplayNext();
   void CatchUp();
+  // A live-stream client with frames to write: written with every other such client once the
+  // handler at hand is done (Flush), so that a declaration's frame, or a batch's frames, reach
+  // all of them in one pass that may be shared with a second thread.
+  void SendSoon(std::shared_ptr<StreamSession> stream);
+  void Flush();
 
   Engine& engine;
   EventHub& hub;
@@ -64,6 +79,9 @@ struct Service::Impl {
   };
   std::optional<ReplayState> replay;
   asio::steady_timer replay_timer;
+
+  std::vector<std::shared_ptr<StreamSession>> to_send;  // SendSoon's, until Flush
+  bool flush_queued = false;
 
   std::atomic<bool> catch_up_queued{false};
   std::string follow_error;  // the last catch-up's failure, said once rather than every period
@@ -156,10 +174,11 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
       : service_(service), slot_(std::move(slot)), stream_(std::move(stream)), heartbeat_(service.io) {}
 
   void Start(std::optional<int64_t> resume_after) {
-    // Frames are first written as they come, without waiting (Push); the socket must say "would
-    // block" then rather than block the service's one thread.
+    // Frames are first written without waiting (SendQueued); the socket must say "would block"
+    // then rather than block the service.
     beast::error_code ignored;
     stream_.socket().non_blocking(true, ignored);
+    fd_ = stream_.socket().native_handle();
     const int64_t seq = service_.engine.seq();
     Push(std::make_shared<const std::string>(
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
@@ -187,25 +206,69 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
     WatchForClose();
   }
 
+  // On either of the fan-out's threads (Service::Impl::Flush): writes what is queued, as much as
+  // the socket takes now, in one call, and notes how much. It reads the queue and writes to the
+  // socket and to sent_, nothing else: the service's thread waits for both threads before it
+  // touches this session again. A client keeping up costs this one sendmsg, with no
+  // asynchronous write, deadline or handler; for 10,000 subscribers those would cost as much as
+  // the sends themselves (BENCHMARKS.md, fan-out).
+  void SendQueued() noexcept {
+    sent_ = 0;
+    if (closed_ || queue_.empty()) return;
+    std::array<iovec, 64> parts;
+    size_t n = 0;
+    for (const EventHub::Frame& frame : queue_) {
+      if (n == parts.size()) break;
+      const size_t skip = n == 0 ? front_sent_ : 0;
+      parts[n++] = {const_cast<char*>(frame->data()) + skip, frame->size() - skip};
+    }
+    msghdr message{};
+    message.msg_iov = parts.data();
+    message.msg_iovlen = n;
+    const ssize_t sent = ::sendmsg(fd_, &message, MSG_DONTWAIT | MSG_NOSIGNAL);
+    sent_ = sent >= 0 ? sent : -errno;
+  }
+
+  // Back on the service's thread after SendQueued: drops what was written; what the socket had
+  // no room for goes by an asynchronous write with a deadline; an error closes the stream.
+  void AfterSend() {
+    sending_ = false;
+    if (closed_) return;
+    if (sent_ < 0) {
+      if (sent_ != -EAGAIN && sent_ != -EWOULDBLOCK && sent_ != -EINTR) return Close();
+      sent_ = 0;
+    }
+    for (auto left = static_cast<size_t>(sent_); left > 0;) {
+      const size_t rest = queue_.front()->size() - front_sent_;
+      if (left < rest) {
+        front_sent_ += left;
+        break;
+      }
+      left -= rest;
+      queued_ -= queue_.front()->size();
+      queue_.pop_front();
+      front_sent_ = 0;
+    }
+    if (!queue_.empty()) Write();
+  }
+
  private:
   void Push(EventHub::Frame frame) {
     if (closed_) return;
-    size_t sent = 0;
-    if (queue_.empty()) {
-      // A client keeping up has room in its socket for the frame: written at once, with no
-      // asynchronous write, deadline or handler — for 10,000 subscribers these cost as much as
-      // the sends themselves (BENCHMARKS.md, fan-out). What does not fit waits its turn.
-      beast::error_code ec;
-      sent = stream_.socket().write_some(asio::buffer(*frame), ec);
-      if (ec == asio::error::would_block || ec == asio::error::try_again) sent = 0;
-      else if (ec) return Close();
-      if (sent == frame->size()) return;
-    }
-    if (!queue_.empty() && queued_ + frame->size() > service_.options.stream_backlog) return Close();
-    if (queue_.empty()) front_sent_ = sent;
+    // Only a client with a write outstanding is behind; frames waiting for the next Flush are
+    // not, however many a batch of declarations made.
+    if (writing_ && queued_ + frame->size() > service_.options.stream_backlog) return Close();
     queued_ += frame->size();
     queue_.push_back(std::move(frame));
-    if (!writing_) Write();
+    if (writing_) return;
+    if (!sending_) {
+      sending_ = true;
+      service_.SendSoon(shared_from_this());
+    } else if (queued_ > service_.options.stream_backlog) {
+      // A batch's frames go out before they pile up past the backlog, as they would if each
+      // were written as it came: what a client may be sent is bounded, however big the batch.
+      service_.Flush();
+    }
   }
 
   void Write() {
@@ -258,10 +321,14 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
   ConnectionSlot slot_;
   beast::tcp_stream stream_;
   asio::steady_timer heartbeat_;
+  int fd_ = -1;  // the socket's, for SendQueued
   std::deque<EventHub::Frame> queue_;
   size_t front_sent_ = 0;  // bytes of the queue's first frame already written
   size_t queued_ = 0;
-  bool writing_ = false, closed_ = false;
+  ssize_t sent_ = 0;       // SendQueued's: bytes written, or -errno
+  bool writing_ = false;   // an asynchronous write is outstanding
+  bool sending_ = false;   // in the service's to_send, until AfterSend
+  bool closed_ = false;
   int subscription_ = 0;
   char probe_[256];
 };
@@ -377,6 +444,38 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 };
 
 }  // namespace
+
+void Service::Impl::SendSoon(std::shared_ptr<StreamSession> stream) {
+  to_send.push_back(std::move(stream));
+  if (flush_queued) return;
+  flush_queued = true;
+  asio::post(io, [this] { Flush(); });
+}
+
+void Service::Impl::Flush() {
+  flush_queued = false;
+  std::vector<std::shared_ptr<StreamSession>> streams;
+  streams.swap(to_send);
+  // On loopback or a NIC alike, the kernel's work for each send is most of a fan-out's time
+  // (BENCHMARKS.md, fan-out); with a core to spare, a second thread takes half of them. Each
+  // thread writes only its own streams' sockets, and nothing else is touched until both are done.
+  auto send = [&streams](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) streams[i]->SendQueued();
+  };
+  size_t mine = streams.size();
+  std::thread other;
+  if (options.fanout_share_from > 0 && streams.size() >= options.fanout_share_from) {
+    mine = streams.size() / 2;
+    try {
+      other = std::thread(send, mine, streams.size());
+    } catch (const std::system_error&) {
+      mine = streams.size();  // no thread to be had: this one sends them all
+    }
+  }
+  send(0, mine);
+  if (other.joinable()) other.join();
+  for (const auto& stream : streams) stream->AfterSend();
+}
 
 void Service::Impl::Accept() {
   acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {

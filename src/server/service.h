@@ -3,7 +3,9 @@
 // The live results service: the HTTP API (api.h), the Server-Sent Events stream (event_hub.h)
 // and, when asked, a replay of a night (engine/replay.h), on one thread over Boost.Asio. One
 // thread because the engine is single-threaded by design: every response is the night as of
-// one log entry, and a write is logged and applied before the next request is read. Slow
+// one log entry, and a write is logged and applied before the next request is read. The one
+// exception is a fan-out's sends: a frame for many subscribers is written to half of them by a
+// second thread while the service's thread writes to the others and waits for it. Slow
 // clients cannot hold it up: every read and write on a socket is asynchronous with a deadline,
 // and a live-stream client that falls too far behind is dropped (it reconnects and resumes
 // from its Last-Event-ID). Greedy ones cannot crowd others out: connections and requests are
@@ -46,6 +48,8 @@ struct ServiceOptions {
   std::chrono::milliseconds idle_timeout{60000};   // a keep-alive connection with no request
   std::chrono::milliseconds write_timeout{30000};  // a response or event must be taken within this
   size_t stream_backlog = 4 << 20;      // bytes queued for one SSE client before it is dropped
+  size_t fanout_share_from = 64;        // SSE clients written to at once from which a second
+                                        // thread takes half the sends (0: never)
   std::chrono::milliseconds heartbeat{15000};      // SSE comment lines keep proxies from closing
   std::string static_dir;               // files served at / (the page); "" for none
   std::chrono::milliseconds follow_period{1000};   // catch up with a shared log at least this often

@@ -12,7 +12,10 @@ the service stays up and serves others (docs/RELIABILITY.md, the bad-input matri
     raises its own open-file limit, which the service inherits);
   - more connections than the service has file descriptors (prlimit --nofile=256): it pauses
     accepting rather than spinning on the error (little CPU while exhausted), and serves again
-    once they close.
+    once they close;
+  - a live-stream client that never reads: once more than --stream-backlog is queued for it, it
+    is dropped, while the clients that read get every delta, in order, with no gap (the frames
+    are written on two threads here, --fanout-share-from 2, as for many subscribers).
 
 Usage: hostile_clients.py PSEPHOS_BINARY
 Standard library only.
@@ -26,7 +29,7 @@ import sys
 import tempfile
 import time
 
-from psephos_service import DemoNight, Server, check
+from psephos_service import DemoNight, EventReader, Server, check, fail
 
 
 def exchange(port, data, timeout=10):
@@ -181,6 +184,50 @@ def out_of_descriptors(binary, demo, tmp):
     server.stop()
 
 
+def stream_that_never_reads(binary, demo, tmp):
+    server = Server(binary, ["--night", demo.setup, "--log", os.path.join(tmp, "stream.db"), "--tokens", demo.tokens,
+                             "--stream-backlog", "16384", "--fanout-share-from", "2"])
+    readers = [EventReader(server.port) for _ in range(5)]
+    for r in readers:
+        r.start()
+    check(all(r.ready.wait(10) for r in readers), "five live streams open")
+    stuck = socket.socket()
+    stuck.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # what the kernel holds for it stays small
+    stuck.settimeout(10)
+    stuck.connect(("127.0.0.1", server.port))
+    stuck.sendall(b"GET /api/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    time.sleep(0.3)
+    last = 1
+    for at in range(0, len(demo.declarations), 100):
+        status, _, body = server.request("POST", "/api/declarations", json.dumps(demo.declarations[at:at + 100]),
+                                         demo.auth)
+        if status != 201:
+            fail("a batch of declarations from %d: %d %s" % (at, status, body))
+        last = json.loads(body)["last_seq"]
+    for r in readers:
+        check(r.wait_for(last, timeout=60) and [seq for seq, _ in r.events] == list(range(2, last + 1)),
+              "a reading stream gets every delta, 2..%d, in order (%d)" % (last, len(r.events)))
+    data, ended = b"", False
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            chunk = stuck.recv(65536)
+        except socket.timeout:
+            break  # still open, nothing more sent: not dropped
+        except ConnectionResetError:
+            ended = True
+            break
+        if not chunk:
+            ended = True
+            break
+        data += chunk
+    check(ended and b"id: %d\n" % last not in data,
+          "the stream that never read was dropped after %d bytes, before the last delta" % len(data))
+    stuck.close()
+    still_up(server, "after dropping a stream")
+    server.stop()
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory(prefix="psephos-hostile-") as tmp:
@@ -191,6 +238,7 @@ def main():
         server.stop()
         ten_thousand(binary, demo, tmp)
         out_of_descriptors(binary, demo, tmp)
+        stream_that_never_reads(binary, demo, tmp)
     print("hostile clients: all checks passed")
 
 
