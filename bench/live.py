@@ -8,12 +8,14 @@ serve:  `psephos serve` on the 1x night (replayed as fast as possible, then idle
         read by /usr/bin/time when it is stopped.
 fanout: `psephos serve` on the 1x setup with no declarations; bench/sse_fanout.cc opens N SSE
         subscribers and POSTs declarations one at a time: time from the POST to the last
-        subscriber's frame, p50 and p99.
+        subscriber's frame, p50 and p99. With --floor (bench/loopback_floor.cc), then the same
+        number of bare loopback sends of a frame's bytes on one and on two threads, read by
+        another process: what the kernel alone takes on this machine.
 Loopback only; every run is bounded in time (--duration, per-declaration timeouts).
 
 Usage: bench/live.py serve  --psephos BIN [--duration 10] [--connections 64] [--markdown FILE]
        bench/live.py fanout --psephos BIN --client BIN [--clients 1000,10000] [--declarations 30] [--markdown FILE]
-                            [--serve-arg=--fanout-share-from=0 ...]
+                            [--serve-arg=--fanout-share-from=0 ...] [--floor BIN [--floor-rounds 30]]
 """
 import argparse
 import json
@@ -31,6 +33,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+FRAME_BYTES = 1500  # about a delta frame of the 1x night (its first ones are 1.4 KB)
 
 
 def free_port():
@@ -201,6 +204,18 @@ def fanout(args, work):
             sys.exit(f"bench fanout: the client failed at {n} subscribers:\n{run.stdout}{run.stderr}")
         f = dict(re.findall(r"(\w+)=([\d.]+)", run.stdout))
         table += f"| {n:,} | {f['declarations']} | {f['p50_ms']} | {f['p99_ms']} | {f['max_ms']} | {f['missed']} |\n"
+    if args.floor:
+        table += ("\nThe kernel alone (psephos_loopback_floor, a frame of %d bytes to each socket, one read a readiness):\n\n"
+                  "| connections | writing threads | p50 ms | p99 ms | sends alone, p50 ms |\n|---:|---:|---:|---:|---:|\n"
+                  % FRAME_BYTES)
+        for n in counts:
+            run = subprocess.run([args.floor, "--connections", str(n), "--bytes", str(FRAME_BYTES),
+                                  "--rounds", str(args.floor_rounds)], capture_output=True, text=True, timeout=600)
+            if run.returncode != 0:
+                sys.exit(f"bench fanout: the floor failed at {n} connections:\n{run.stdout}{run.stderr}")
+            for line in run.stdout.splitlines():
+                f = dict(re.findall(r"(\w+)=([\d.]+)", line))
+                table += f"| {n:,} | {f['threads']} | {f['p50_ms']} | {f['p99_ms']} | {f['send_ms']} |\n"
     print(table)
     if args.markdown:
         Path(args.markdown).write_text(table)
@@ -217,6 +232,8 @@ def main():
     ap.add_argument("--declarations", type=int, default=30)
     ap.add_argument("--work", default=str(ROOT / "build" / "bench"))
     ap.add_argument("--markdown")
+    ap.add_argument("--floor", help="psephos_loopback_floor, run after the fan-out at each --clients")
+    ap.add_argument("--floor-rounds", type=int, default=30)
     ap.add_argument("--serve-arg", action="append", default=[],
                     help="an option for psephos serve in the fan-out, e.g. --serve-arg=--fanout-share-from=0")
     args = ap.parse_args()

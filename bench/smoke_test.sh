@@ -2,10 +2,11 @@
 # The benchmarks' smoke test (ctest bench.smoke): each benchmark runs at a tiny scale and the
 # peers that are installed agree with Psephos; nothing is timed or asserted on time. A peer
 # that is not installed is skipped with a message (an error when CI is set).
-# Usage: bench/smoke_test.sh PSEPHOS FANOUT_CLIENT
+# Usage: bench/smoke_test.sh PSEPHOS FANOUT_CLIENT LOOPBACK_FLOOR
 set -euo pipefail
 psephos="$1"
 client="$2"
+floor="$3"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -29,5 +30,6 @@ cmp -s "$work/from-json" "$work/from-csv" || { echo "outcomes: night.json and re
 python3 "$root/bench/batch.py" --psephos "$psephos" --scales 1 --check --work "$work"
 # serve and fanout, bounded and tiny.
 python3 "$root/bench/live.py" serve --psephos "$psephos" --duration 1 --connections 4 --work "$work"
-python3 "$root/bench/live.py" fanout --psephos "$psephos" --client "$client" --clients 20 --declarations 3 --work "$work"
+python3 "$root/bench/live.py" fanout --psephos "$psephos" --client "$client" --clients 20 --declarations 3 --work "$work" \
+  --floor "$floor" --floor-rounds 4
 echo "bench smoke: all ran"
