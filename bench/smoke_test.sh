@@ -26,8 +26,24 @@ if cmp -s "$work/a/results.csv" "$work/c/results.csv"; then echo "generate: seed
 "$psephos" outcomes --night "$work/a/setup.json" --results "dc-csv:$work/a/results.csv" | sort > "$work/from-csv"
 cmp -s "$work/from-json" "$work/from-csv" || { echo "outcomes: night.json and results.csv disagree"; diff "$work/from-json" "$work/from-csv" | head; exit 1; }
 
-# batch: every installed peer agrees with Psephos at 1x.
+# batch: every installed peer agrees with Psephos at 1x, and again with an elected independent
+# whose name holds a comma and quotes (their key is one quoted CSV field in every tool's lines).
 python3 "$root/bench/batch.py" --psephos "$psephos" --scales 1 --check --work "$work"
+mkdir -p "$work/quoted" && cp -r "$work/night-1x-2018" "$work/quoted/" && rm -f "$work"/quoted/night-1x-2018/*.out
+python3 - "$work/quoted/night-1x-2018/results.csv" <<'PY'
+import csv, sys
+path = sys.argv[1]
+with open(path, newline="") as f:
+    rows = list(csv.DictReader(f))
+winner = next(r for r in rows if r["party_name"] == "Independent" and r["elected"] == "t")
+winner["person_name"] = 'Fox, Sunita "Sue"'
+with open(path, "w", newline="") as f:
+    out = csv.DictWriter(f, fieldnames=list(rows[0].keys()), lineterminator="\n")
+    out.writeheader()
+    out.writerows(rows)
+PY
+python3 "$root/bench/batch.py" --psephos "$psephos" --scales 1 --check --work "$work/quoted"
+grep -q '"IND:Fox, Sunita ""Sue"""' "$work/quoted/night-1x-2018/psephos.out" || { echo "batch: the quoted key is not in the outcomes"; exit 1; }
 # serve and fanout, bounded and tiny.
 python3 "$root/bench/live.py" serve --psephos "$psephos" --duration 1 --connections 4 --work "$work"
 python3 "$root/bench/live.py" fanout --psephos "$psephos" --client "$client" --clients 20 --declarations 3 --work "$work" \

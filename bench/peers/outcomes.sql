@@ -104,18 +104,23 @@ SELECT grp, SUM(councils) AS councils, SUM(councils_change) AS councils_change,
   SELECT x.grp, 0, 0, 0, -1 FROM grouped_defended x JOIN outcome o ON o.council = x.council WHERE o.settled = 1
 ) u GROUP BY grp;
 
--- Every line of the output (the writer, per engine, prints or copies it).
+-- Every line of the output (the writer, per engine, prints or copies it). A key holding a comma
+-- or a quote (an independent's: the candidate's name) is quoted as RFC 4180 says, as Psephos
+-- writes it; so is a label holding one. Psephos and pandas quote a line break too, which this
+-- script does not look for: SQLite and DuckDB share no way to write one (char(10), chr(10)),
+-- and no results file has a name with one.
 CREATE TEMP VIEW lines AS
-SELECT 'ward,' || ballot || ',' || party || ',' || CAST(COUNT(*) AS VARCHAR) AS line
+SELECT 'ward,' || ballot || ',' || CASE WHEN instr(party, ',') > 0 OR instr(party, '"') > 0 THEN '"' || replace(party, '"', '""') || '"' ELSE party END || ',' || CAST(COUNT(*) AS VARCHAR) AS line
 FROM winners GROUP BY ballot, party
 UNION ALL
-SELECT 'council,' || council || ',' || CASE WHEN settled = 1 THEN after_id ELSE '' END || ',' ||
-       CASE WHEN settled = 0 THEN ''
-            WHEN after_id = before_id THEN after_id || ' hold'
-            ELSE after_id || ' gain from ' || before_id END || ',' || CAST(unknown AS VARCHAR)
-FROM outcome
+SELECT 'council,' || council || ',' || CASE WHEN instr(control, ',') > 0 OR instr(control, '"') > 0 THEN '"' || replace(control, '"', '""') || '"' ELSE control END || ',' || CASE WHEN instr(label, ',') > 0 OR instr(label, '"') > 0 THEN '"' || replace(label, '"', '""') || '"' ELSE label END || ',' || CAST(unknown AS VARCHAR)
+FROM (SELECT council, unknown, CASE WHEN settled = 1 THEN after_id ELSE '' END AS control,
+             CASE WHEN settled = 0 THEN ''
+                  WHEN after_id = before_id THEN after_id || ' hold'
+                  ELSE after_id || ' gain from ' || before_id END AS label
+      FROM outcome) o
 UNION ALL
-SELECT 'seats,' || council || ',' || party || ',' || CAST(seats AS VARCHAR) FROM after_seats WHERE seats > 0
+SELECT 'seats,' || council || ',' || CASE WHEN instr(party, ',') > 0 OR instr(party, '"') > 0 THEN '"' || replace(party, '"', '""') || '"' ELSE party END || ',' || CAST(seats AS VARCHAR) FROM after_seats WHERE seats > 0
 UNION ALL
 SELECT 'party,' || grp || ',' || CAST(councils AS VARCHAR) || ',' || CAST(councils_change AS VARCHAR) || ',' ||
        CAST(seats AS VARCHAR) || ',' || CAST(seats_change AS VARCHAR)

@@ -15,6 +15,12 @@ def group_of(keys, groups):
     return mapped.where(mapped.notna(), keys).where(~keys.str.startswith("IND:"), "IND")
 
 
+def field(text):
+    """A key or label as a CSV field: quoted (RFC 4180) when it holds a comma, a quote or a line
+    break, as Psephos writes it (an independent's key is the candidate's name)."""
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\r\n') else text
+
+
 def main(out_path):
     text = dict(dtype=str, keep_default_na=False)
     results = pd.read_csv("results.csv", usecols=["ballot_paper_id", "person_name", "party_id",
@@ -64,11 +70,11 @@ def main(out_path):
     changed = after_id != before_id
 
     label = (after_id + " gain from " + before_id).where(changed, after_id + " hold").where(settled, "")
-    lines = ["ward," + b + "," + p + "," + str(n)
+    lines = ["ward," + b + "," + field(p) + "," + str(n)
              for (b, p), n in winners.groupby(["ballot", "party"], sort=False).size().items()]
-    lines += ["council," + c + "," + (a if s else "") + "," + l + "," + str(u)
+    lines += ["council," + c + "," + field(a if s else "") + "," + field(l) + "," + str(u)
               for c, a, s, l, u in zip(total.index, after_id, settled, label, unknown)]
-    lines += ["seats," + c + "," + p + "," + str(n)
+    lines += ["seats," + c + "," + field(p) + "," + str(n)
               for c, p, n in zip(after["council"], after["party"], after["seats"]) if n > 0]
 
     # The state of the parties over settled councils, against the eve of poll.

@@ -27,17 +27,34 @@ std::string LabelId(const CouncilOutcome& o) {
   return after + " gain from " + before;
 }
 
-// One line of fields (ids, control keys, labels, numbers; written as they are, unquoted, as the
-// peers' lines are), appended where it will be written: a 1000x night is 3.9 million lines, and
-// a string made for each piece of each was most of writing them. The line ends with the
-// statement that makes it.
+// Whether a field must be quoted (RFC 4180): it holds a comma, a quote or a line break. Ids
+// never do; an independent's control key is its candidate's name ("IND:Smith, John"), which may.
+bool NeedsQuotes(std::string_view field) {
+  for (char c : field)
+    if (c == ',' || c == '"' || c == '\n' || c == '\r') return true;
+  return false;
+}
+
+// One line of fields (ids, control keys, labels, numbers), appended where it will be written: a
+// 1000x night is 3.9 million lines, and a string made for each piece of each was most of
+// writing them. A field is quoted only where it must be, so that every other line is as the
+// peers write it. The line ends with the statement that makes it.
 class Line {
  public:
   explicit Line(std::string& text) : text_(text) {}
   Line& operator<<(std::string_view field) {
     if (!first_) text_ += ',';
     first_ = false;
-    text_ += field;
+    if (!NeedsQuotes(field)) {
+      text_ += field;
+      return *this;
+    }
+    text_ += '"';
+    for (char c : field) {
+      if (c == '"') text_ += '"';
+      text_ += c;
+    }
+    text_ += '"';
     return *this;
   }
   Line& operator<<(int64_t n) {

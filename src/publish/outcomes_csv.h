@@ -3,7 +3,9 @@
 // The night's outcomes as flat CSV lines, keyed by ids only (no display names), for open-data
 // users and for checking Psephos against other tools (bench/peers/ compute the same lines in
 // SQL and pandas; scripts/bench batch compares them sorted). Changes are against the eve of
-// poll, as news reports of control use. One line each, no header:
+// poll, as news reports of control use. One line each, no header; a field holding a comma, a
+// quote or a line break (an independent's key is the candidate's name) is quoted as RFC 4180
+// says, every other field is written as it is:
 //
 //   ward,<ballot id>,<control key>,<seats won>          every declared ward's winners by party
 //   council,<id>,<control>,<label>,<seats to declare>  control: a control key, NOC, or "" while
