@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <deque>
+#include <random>
+#include <string>
+
 namespace psephos {
 namespace {
 
@@ -34,6 +39,47 @@ TEST(WardIndex, ACouncilWithNoWardsFindsNone) {
   const std::vector<Ward> none;
   EXPECT_EQ(WardIndex(none).Find(none, "altrincham"), std::nullopt);
   EXPECT_EQ(WardIndex().Find(none, "altrincham"), std::nullopt);
+}
+
+// Ids that begin alike for eight bytes and more, are a prefix of one another, hold a NUL or a
+// byte over 0x7F, or are empty: whatever order they are declared in, the results go in id
+// order (std::string's), each is found, one not declared is not, and erasing keeps the rest.
+// (A search by the ids' first eight bytes was tried against it: BENCHMARKS.md, Incremental.)
+TEST(DeclaredWards, InIdOrderAndFoundHoweverTheIdsBegin) {
+  const std::vector<std::string> ids = {
+      "north-east",  "north-east-a", "north-east-b", "north-eas",  "north-e",    "north",   "n",
+      "north-west",  "south",        "",             std::string("north\0a", 7), std::string("north\0", 6),
+      "north-eastÃ©", "Ã©tang", "z", "north-east-aa", "north-east-a-"};
+  std::mt19937 random(2018);
+  for (int trial = 0; trial < 50; ++trial) {
+    std::vector<std::string> order = ids;
+    std::shuffle(order.begin(), order.end(), random);
+    std::deque<Declaration> declarations;  // each result points at its declaration
+    DeclaredWards declared;
+    if (trial % 2) declared.Reserve(4);  // grown on the way as well as reserved
+    for (const std::string& id : order) {
+      declarations.emplace_back().ward = id;
+      declared.Insert(WardResult{&declarations.back(), {}});
+    }
+    std::vector<std::string> sorted = ids, got;
+    std::sort(sorted.begin(), sorted.end());
+    for (const WardResult& r : declared) got.emplace_back(r.declaration->ward.view());
+    ASSERT_EQ(got, sorted);
+    for (const std::string& id : ids) {
+      ASSERT_TRUE(declared.contains(id)) << id;
+      EXPECT_EQ(std::string(declared.find(id)->declaration->ward.view()), id);
+      EXPECT_NE(declared.FindMutable(id), nullptr);
+    }
+    for (const char* absent : {"north-east-c", "north-ea", "nort", "north-east-a-b", "zz", "a"})
+      EXPECT_FALSE(declared.contains(absent)) << absent;
+    EXPECT_FALSE(declared.contains(std::string("north\0b", 7)));
+    declared.Erase(declared.find("north-east-a"));
+    EXPECT_FALSE(declared.contains("north-east-a"));
+    for (const std::string& id : ids) {
+      if (id == "north-east-a") continue;
+      ASSERT_TRUE(declared.contains(id)) << id;
+    }
+  }
 }
 
 }  // namespace
