@@ -1,11 +1,16 @@
 #include "publish/outcomes_csv.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/state_of_parties.h"
 
@@ -29,10 +34,32 @@ std::string LabelId(const CouncilOutcome& o) {
 
 // Whether a field must be quoted (RFC 4180): it holds a comma, a quote or a line break. Ids
 // never do; an independent's control key is its candidate's name ("IND:Smith, John"), which may.
+// Sixteen bytes a step where SSE2 is there (every x86-64), the last step ending at the field's
+// end, and a field shorter than that by a table: every field of 3.9 million lines at 1000x is
+// looked at, and four compares a byte made the writing half as long again.
 bool NeedsQuotes(std::string_view field) {
-  for (char c : field)
-    if (c == ',' || c == '"' || c == '\n' || c == '\r') return true;
-  return false;
+#if defined(__SSE2__)
+  if (field.size() >= 16) {
+    auto special = [](const char* at) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+      const __m128i found = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(',')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('"'))),
+          _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\r'))));
+      return _mm_movemask_epi8(found) != 0;
+    };
+    for (size_t i = 0; i + 16 < field.size(); i += 16)
+      if (special(field.data() + i)) return true;
+    return special(field.data() + field.size() - 16);
+  }
+#endif
+  static constexpr std::array<bool, 256> kSpecial = [] {
+    std::array<bool, 256> special{};
+    for (unsigned char c : {',', '"', '\n', '\r'}) special[c] = true;
+    return special;
+  }();
+  bool any = false;
+  for (char c : field) any |= kSpecial[static_cast<unsigned char>(c)];
+  return any;
 }
 
 // One line of fields (ids, control keys, labels, numbers), appended where it will be written: a

@@ -23,6 +23,8 @@
 
 #include <simdjson.h>
 
+#include <array>
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -86,6 +88,10 @@ class SimdJson {
   class Found;
   Found find(std::string_view key) const;
   Found end() const;
+  // find() for each of `keys` in one pass over the object's members, for objects read by the
+  // million (a 1000x setup's 2.9 million wards): a find goes over every member each time.
+  template <size_t N>
+  std::array<Found, N> FindEach(const std::array<std::string_view, N>& keys) const;
 
   // The members of an object in key order, each key once (its last value).
   std::vector<std::pair<std::string, SimdJson>> items() const {
@@ -153,6 +159,19 @@ inline SimdJson::Found SimdJson::find(std::string_view key) const {
 }
 
 inline SimdJson::Found SimdJson::end() const { return Found(); }
+
+template <size_t N>
+std::array<SimdJson::Found, N> SimdJson::FindEach(const std::array<std::string_view, N>& keys) const {
+  std::array<Found, N> found;
+  if (!is_object()) return found;
+  for (simdjson::dom::key_value_pair field : Object())
+    for (size_t i = 0; i < N; ++i)
+      if (field.key == keys[i]) {
+        found[i] = Found(SimdJson(field.value));  // the last of a key given twice, as find()
+        break;
+      }
+  return found;
+}
 
 // The elements of an array, in order, as a range: `for (SimdJson e : Elements(value))`.
 class SimdJsonElements {
