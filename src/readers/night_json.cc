@@ -4,6 +4,7 @@
 #include <type_traits>
 #include <nlohmann/json.hpp>
 
+#include "core/compact_string.h"
 #include "readers/csv.h"
 #include "readers/internal/night_json_paths.h"
 #include "readers/internal/simd_json.h"
@@ -110,7 +111,7 @@ class Reader {
     if (label.starts_with("IND:")) return label;
     // A ward's seats mostly name the party of the seat before: the label last resolved is kept
     // with its id (a 1000x setup has 8.8 million seat keys).
-    if (!last_id_.empty() && label == last_label_) return std::string_view(last_id_);
+    if (!last_id_.empty() && internal::SameText(label, last_label_)) return std::string_view(last_id_);
     if (auto id = registry_.Resolve(label)) {
       last_label_ = label;
       last_id_ = std::move(*id);
@@ -221,7 +222,7 @@ Result<Council> Reader::ReadCouncil(const J& c, const std::string& path) const {
       return Fail(Join(wpath(), "last_won"), "expected an array as long as 'defending'");
     // An independent defending or last winning a seat is told apart from others by the seat.
     auto control_key = [&](OptionalShortString& key, std::string_view p, size_t s) {
-      if (p == kIndependent) key = PartyRegistry::ControlKey(p, ward.name + " seat " + std::to_string(s + 1));
+      if (internal::SameText(p, kIndependent)) key = PartyRegistry::ControlKey(p, ward.name + " seat " + std::to_string(s + 1));
       else key = p;
     };
     ward.seats_up.reserve(defending->size());
