@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -30,7 +31,11 @@
 #include <thread>
 #include <vector>
 
+#include "percentile.h"
+
 namespace {
+
+using psephos::bench::Percentile;
 
 using Clock = std::chrono::steady_clock;
 
@@ -45,18 +50,18 @@ struct Options {
   std::exit(1);
 }
 
-bool ReadByte(int fd) {
+// 1: done; 0: failed; -1: the other process has gone.
+int ReadByte(int fd) {
   char c;
-  return read(fd, &c, 1) == 1;
+  return read(fd, &c, 1) == 1 ? c : -1;
 }
 
-void WriteByte(int fd) {
-  const char c = 1;
+void WriteByte(int fd, char c = 1) {
   if (write(fd, &c, 1) != 1) Die("pipe");
 }
 
 // The reading process: waits for `go`, then reads until every socket has given `bytes`, says so
-// on `done`; again for each round.
+// on `done` (0 when a frame stayed short for 5 s); again for each round.
 void Reader(const std::vector<int>& sockets, size_t bytes, int rounds, int go, int done) {
   const int ep = epoll_create1(0);
   for (size_t i = 0; i < sockets.size(); ++i) {
@@ -69,7 +74,7 @@ void Reader(const std::vector<int>& sockets, size_t bytes, int rounds, int go, i
   std::vector<size_t> got(sockets.size());
   std::vector<char> buf(65536);
   for (int round = 0; round < rounds; ++round) {
-    if (!ReadByte(go)) return;
+    if (ReadByte(go) != 1) return;
     std::fill(got.begin(), got.end(), 0);
     size_t waiting = sockets.size();
     for (int idle = 0; waiting > 0 && idle < 5;) {  // a frame not whole after 5 s idle: a short send
@@ -84,13 +89,8 @@ void Reader(const std::vector<int>& sockets, size_t bytes, int rounds, int go, i
         waiting -= before && got[i] >= bytes;
       }
     }
-    WriteByte(done);
+    WriteByte(done, waiting == 0 ? 1 : 0);
   }
-}
-
-double Percentile(std::vector<double> v, double q) {
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<size_t>(q * v.size()))];
 }
 
 }  // namespace
@@ -142,6 +142,8 @@ int main(int argc, char** argv) {
   if (child < 0) Die("fork");
   if (child == 0) {
     close(listener);
+    close(go[1]);
+    close(done[0]);
     std::vector<int> reading;
     for (int i = 0; i < o.connections; ++i) {
       const int c = socket(AF_INET, SOCK_STREAM, 0);
@@ -153,9 +155,13 @@ int main(int argc, char** argv) {
     Reader(reading, o.bytes, o.rounds, go[0], done[1]);
     _exit(0);
   }
+  close(go[0]);
+  close(done[1]);  // so that the reader's end, should it fail, reads as the end here
   std::vector<int> writing;
   const int one = 1;
   for (int i = 0; i < o.connections; ++i) {
+    pollfd waiting{listener, POLLIN, 0};
+    if (poll(&waiting, 1, 10000) != 1) Die("no connection from the reader in 10 s");
     const int s = accept(listener, nullptr, nullptr);
     if (s < 0) Die("accept");
     setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -163,7 +169,7 @@ int main(int argc, char** argv) {
     writing.push_back(s);
   }
   close(listener);
-  if (!ReadByte(done[0])) Die("the reader could not connect");
+  if (ReadByte(done[0]) != 1) Die("the reader could not connect");
 
   const std::string frame(o.bytes, 'x');
   std::vector<double> total[2], sends[2];
@@ -187,12 +193,14 @@ int main(int argc, char** argv) {
     if (other.joinable()) other.join();
     short_writes += shorts_there;
     const auto sent = Clock::now();
-    if (!ReadByte(done[0])) Die("the reader stopped");
+    if (const int reader = ReadByte(done[0]); reader != 1)
+      Die(reader == 0 ? "a frame never reached the reader whole" : "the reader stopped");
     const auto end = Clock::now();
     sends[threads - 1].push_back(std::chrono::duration<double, std::milli>(sent - start).count());
     total[threads - 1].push_back(std::chrono::duration<double, std::milli>(end - start).count());
   }
-  waitpid(child, nullptr, 0);
+  int status = 0;
+  if (waitpid(child, &status, 0) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) Die("the reader failed");
   if (short_writes > 0) {
     std::fprintf(stderr, "loopback_floor: %d sends did not take the whole frame\n", short_writes);
     return 1;

@@ -29,7 +29,11 @@
 #include <string>
 #include <vector>
 
+#include "percentile.h"
+
 namespace {
+
+using psephos::bench::Percentile;
 
 using Clock = std::chrono::steady_clock;
 
@@ -106,11 +110,6 @@ void Drain(Subscriber& s) {
     at = end;
   }
   if (s.tail.size() > 64) s.tail.erase(0, s.tail.size() - 64);
-}
-
-double Percentile(std::vector<double> v, double q) {
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<size_t>(q * v.size()))];
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <deque>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace psephos {
 namespace {
@@ -49,7 +50,7 @@ TEST(DeclaredWards, InIdOrderAndFoundHoweverTheIdsBegin) {
   const std::vector<std::string> ids = {
       "north-east",  "north-east-a", "north-east-b", "north-eas",  "north-e",    "north",   "n",
       "north-west",  "south",        "",             std::string("north\0a", 7), std::string("north\0", 6),
-      "north-eastÃ©", "Ã©tang", "z", "north-east-aa", "north-east-a-"};
+      "north-east\xC3\xA9", "\xC3\xA9tang", "z", "north-east-aa", "north-east-a-"};
   std::mt19937 random(2018);
   for (int trial = 0; trial < 50; ++trial) {
     std::vector<std::string> order = ids;

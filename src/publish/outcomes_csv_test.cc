@@ -4,6 +4,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/ward_count.h"
 #include "demo/generator.h"

@@ -1,6 +1,7 @@
 #include "readers/night_json.h"
 
 #include <algorithm>
+#include <array>
 #include <type_traits>
 #include <nlohmann/json.hpp>
 

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <atomic>
+#include <iterator>
 #include <cerrno>
 #include <csignal>
 #include <deque>
@@ -52,8 +53,9 @@ struct Service::Impl {
   void ReplayNext();
   void CatchUp();
   // A live-stream client with frames to write: written with every other such client once the
-  // handler at hand is done (Flush), so that a declaration's frame, or a batch's frames, reach
-  // all of them in one pass that may be shared with a second thread.
+  // handler at hand is done (Flush, posted), so that a declaration's frame, or a batch's frames,
+  // reach all of them in one pass that may be shared with a second thread. A client whose
+  // frames waiting for it pass the backlog has them flushed at once (StreamSession::Push).
   void SendSoon(std::shared_ptr<StreamSession> stream);
   void Flush();
 
@@ -207,30 +209,42 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
   }
 
   // On either of the fan-out's threads (Service::Impl::Flush): writes what is queued, as much as
-  // the socket takes now, in one call, and notes how much. It reads the queue and writes to the
-  // socket and to sent_, nothing else: the service's thread waits for both threads before it
-  // touches this session again. A client keeping up costs this one sendmsg, with no
+  // the socket takes now, and notes how much. It reads the queue and writes to the socket and to
+  // sent_, nothing else: the service's thread waits for both threads before it touches this
+  // session again. A client keeping up costs one sendmsg (64 frames at a time), with no
   // asynchronous write, deadline or handler; for 10,000 subscribers those would cost as much as
   // the sends themselves (BENCHMARKS.md, fan-out).
   void SendQueued() noexcept {
     sent_ = 0;
-    if (closed_ || queue_.empty()) return;
-    std::array<iovec, 64> parts;
-    size_t n = 0;
-    for (const EventHub::Frame& frame : queue_) {
-      if (n == parts.size()) break;
-      const size_t skip = n == 0 ? front_sent_ : 0;
-      parts[n++] = {const_cast<char*>(frame->data()) + skip, frame->size() - skip};
+    if (closed_) return;
+    auto frame = queue_.begin();
+    size_t skip = front_sent_;  // of *frame, already written
+    while (frame != queue_.end()) {
+      std::array<iovec, 64> parts;
+      size_t n = 0, asked = 0;
+      for (auto f = frame; f != queue_.end() && n < parts.size(); ++f, ++n) {
+        const size_t from = f == frame ? skip : 0;
+        parts[n] = {const_cast<char*>((*f)->data()) + from, (*f)->size() - from};
+        asked += parts[n].iov_len;
+      }
+      msghdr message{};
+      message.msg_iov = parts.data();
+      message.msg_iovlen = n;
+      const ssize_t sent = ::sendmsg(fd_, &message, MSG_DONTWAIT | MSG_NOSIGNAL);
+      if (sent < 0) {
+        if (sent_ == 0) sent_ = -errno;  // else what was written counts; the error comes again
+        return;
+      }
+      sent_ += sent;
+      if (static_cast<size_t>(sent) < asked) return;  // the socket is full
+      std::advance(frame, static_cast<std::ptrdiff_t>(n));
+      skip = 0;
     }
-    msghdr message{};
-    message.msg_iov = parts.data();
-    message.msg_iovlen = n;
-    const ssize_t sent = ::sendmsg(fd_, &message, MSG_DONTWAIT | MSG_NOSIGNAL);
-    sent_ = sent >= 0 ? sent : -errno;
   }
 
   // Back on the service's thread after SendQueued: drops what was written; what the socket had
-  // no room for goes by an asynchronous write with a deadline; an error closes the stream.
+  // no room for goes by an asynchronous write with a deadline; an error closes the stream (so
+  // does failing to start that write: a stream is never left neither writing nor waiting).
   void AfterSend() {
     sending_ = false;
     if (closed_) return;
@@ -249,7 +263,13 @@ class StreamSession : public std::enable_shared_from_this<StreamSession> {
       queue_.pop_front();
       front_sent_ = 0;
     }
-    if (!queue_.empty()) Write();
+    if (queue_.empty()) return;
+    try {
+      Write();
+    } catch (...) {
+      writing_ = false;
+      Close();
+    }
   }
 
  private:

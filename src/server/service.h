@@ -6,8 +6,9 @@
 // one log entry, and a write is logged and applied before the next request is read. The one
 // exception is a fan-out's sends: a frame for many subscribers is written to half of them by a
 // second thread while the service's thread writes to the others and waits for it. Slow
-// clients cannot hold it up: every read and write on a socket is asynchronous with a deadline,
-// and a live-stream client that falls too far behind is dropped (it reconnects and resumes
+// clients cannot hold it up: every read and write on a socket is asynchronous with a deadline
+// but a live-stream frame's first try, which is non-blocking and takes what the socket has room
+// for; a live-stream client that falls too far behind is dropped (it reconnects and resumes
 // from its Last-Event-ID). Greedy ones cannot crowd others out: connections and requests are
 // limited per client (client_limits.h) as well as in all. On a log that other servers write too
 // (PostgreSQL), a follower thread (log_follower.h) has the engine catch up on the service's

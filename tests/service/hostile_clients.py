@@ -15,7 +15,9 @@ the service stays up and serves others (docs/RELIABILITY.md, the bad-input matri
     once they close;
   - a live-stream client that never reads: once more than --stream-backlog is queued for it, it
     is dropped, while the clients that read get every delta, in order, with no gap (the frames
-    are written on two threads here, --fanout-share-from 2, as for many subscribers).
+    are written on two threads here, --fanout-share-from 2, as for many subscribers);
+  - a batch of 300 declarations in one POST: each stream gets its 300 deltas in order (written
+    64 frames a call until the socket is full, the rest as the client takes them).
 
 Usage: hostile_clients.py PSEPHOS_BINARY
 Standard library only.
@@ -228,6 +230,22 @@ def stream_that_never_reads(binary, demo, tmp):
     server.stop()
 
 
+def big_batch(binary, demo, tmp):
+    server = Server(binary, ["--night", demo.setup, "--log", os.path.join(tmp, "batch.db"), "--tokens", demo.tokens,
+                             "--fanout-share-from", "2"])
+    readers = [EventReader(server.port) for _ in range(3)]
+    for r in readers:
+        r.start()
+    check(all(r.ready.wait(10) for r in readers), "three live streams open")
+    status, _, body = server.request("POST", "/api/declarations", json.dumps(demo.declarations[:300]), demo.auth)
+    check(status == 201, "a batch of 300 declarations is taken")
+    last = json.loads(body)["last_seq"]
+    for r in readers:
+        check(r.wait_for(last, timeout=60) and [seq for seq, _ in r.events] == list(range(2, last + 1)),
+              "a stream gets the batch's %d deltas in order (%d)" % (last - 1, len(r.events)))
+    server.stop()
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory(prefix="psephos-hostile-") as tmp:
@@ -239,6 +257,7 @@ def main():
         ten_thousand(binary, demo, tmp)
         out_of_descriptors(binary, demo, tmp)
         stream_that_never_reads(binary, demo, tmp)
+        big_batch(binary, demo, tmp)
     print("hostile clients: all checks passed")
 
 
