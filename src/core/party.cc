@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <functional>
 
 #include "core/compact_string.h"
@@ -10,29 +9,6 @@
 namespace psephos {
 
 namespace {
-
-// A party id's hash for by_id_: ids are short ("PP53", "IND"), and looked up for every candidate
-// and every seat of a night, so one of up to eight bytes is read as a word and mixed by one
-// multiplication; longer ones by std::hash. The word is read in loads of fixed size (two of four
-// bytes, overlapping for fewer than eight; or three bytes for fewer than four), not by a
-// memcpy of the id's length, which is a call. The product's high half, which every byte
-// reaches, is folded into the low 32 bits the index uses.
-uint64_t IdHash(std::string_view id) {
-  const size_t n = id.size();
-  if (n > 8) return std::hash<std::string_view>{}(id);
-  const auto* p = reinterpret_cast<const unsigned char*>(id.data());
-  uint64_t word = 0;
-  if (n >= 4) {
-    uint32_t first, last;
-    std::memcpy(&first, p, 4);
-    std::memcpy(&last, p + n - 4, 4);
-    word = first | uint64_t{last} << 32;
-  } else if (n > 0) {
-    word = p[0] | uint64_t{p[n / 2]} << 8 | uint64_t{p[n - 1]} << 16;
-  }
-  word = (word ^ n) * 0x9E3779B97F4A7C15ull;
-  return word ^ (word >> 32);
-}
 
 bool IsIndependentKey(std::string_view key) {
   return key == kIndependent || key.starts_with("IND:");
@@ -87,7 +63,7 @@ std::string PartyRegistry::Normalize(std::string_view label) {
 
 Status PartyRegistry::Add(Party party) {
   if (party.id.empty()) return MakeError("a party needs an id", "id");
-  const size_t at = by_id_.FindOrAdd(IdHash(party.id), parties_.size(),
+  const size_t at = by_id_.FindOrAdd(ShortKeyHash(party.id), parties_.size(),
                                      [&](size_t p) { return internal::SameText(parties_[p].id, party.id); });
   if (at != parties_.size()) return MakeError("party id '" + party.id + "' registered twice", "id");
   std::string name = party.name;
@@ -120,7 +96,7 @@ Status PartyRegistry::AddAlias(std::string_view alias, std::string_view id) {
 }
 
 const Party* PartyRegistry::Find(std::string_view id) const {
-  const auto at = by_id_.Find(IdHash(id), [&](size_t p) { return internal::SameText(parties_[p].id, id); });
+  const auto at = by_id_.Find(ShortKeyHash(id), [&](size_t p) { return internal::SameText(parties_[p].id, id); });
   return at ? &parties_[*at] : nullptr;
 }
 

@@ -10,7 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/string_map.h"
+#include "core/compact_string.h"
+#include "core/position_index.h"
 #include "readers/csv.h"
 #include "readers/fields.h"
 #include "readers/internal/ballot_rows.h"
@@ -211,8 +212,9 @@ class DeclarationBuilder {
   Result<std::string_view> PartyOf(const DcRow& row) {
     // A night has a few hundred party ids and millions of rows: an id the registry holds as it
     // is (or as its label) is resolved once, whatever the row's party name.
-    if (auto cached = party_of_id_.find(row.party_id); cached != party_of_id_.end())
-      return std::string_view(cached->second);
+    const uint64_t hash = ShortKeyHash(row.party_id);
+    if (auto at = party_of_id_.Find(hash, [&](size_t p) { return internal::SameText(party_ids_[p].first, row.party_id); }))
+      return std::string_view(party_ids_[*at].second);
     auto resolved = ResolveParty(row);
     if (!resolved) return resolved.error();
     party_ = std::move(*resolved);
@@ -230,7 +232,9 @@ class DeclarationBuilder {
                            "' is not a Democracy Club party id (party:NN, joint-party:NN-MM, ynmp-party:2)",
                        std::string(row.party_field), file_, row.line);
     if (parties_.registry().Find(*label)) {
-      party_of_id_.emplace(row.party_id, *label);
+      // Not there (PartyOf looked): added where the search ends, once the entry it points to is.
+      party_ids_.emplace_back(row.party_id, *label);
+      party_of_id_.FindOrAdd(ShortKeyHash(row.party_id), party_ids_.size() - 1, [](size_t) { return false; });
       return *label;
     }
     if (auto by_name = parties_.registry().Resolve(row.party_name)) {
@@ -256,8 +260,12 @@ class DeclarationBuilder {
   std::optional<FieldNames> first_;
   std::optional<LastBallot> last_;
   std::optional<CouncilPlace> council_;
-  StringMap<std::string> party_of_id_;  // a row's party id as written -> the registry id it resolved to
-  std::string party_;                   // PartyOf's answer when not from party_of_id_
+  // A row's party id as written, and the registry id it resolved to, looked up for every row: by
+  // a hash of fixed-size loads into a PositionIndex, as the registry finds its ids, rather than
+  // std::hash, a bucket and a node.
+  std::vector<std::pair<std::string, std::string>> party_ids_;
+  PositionIndex party_of_id_;
+  std::string party_;  // PartyOf's answer when not from party_ids_
 };
 
 // ---- JSON ----------------------------------------------------------------------------------
