@@ -223,8 +223,10 @@ Result<Council> Reader::ReadCouncil(const J& c, const std::string& path) const {
       return Fail(Join(wpath(), "last_won"), "expected an array as long as 'defending'");
     // An independent defending or last winning a seat is told apart from others by the seat.
     auto control_key = [&](OptionalShortString& key, std::string_view p, size_t s) {
-      if (internal::SameText(p, kIndependent)) key = PartyRegistry::ControlKey(p, ward.name + " seat " + std::to_string(s + 1));
-      else key = p;
+      if (internal::SameText(p, kIndependent))
+        key = PartyRegistry::ControlKey(p, ward.name + " seat " + std::to_string(s + 1));
+      else
+        key = p;
     };
     ward.seats_up.reserve(defending->size());
     for (size_t s = 0; s < defending->size(); ++s) {

@@ -24,7 +24,6 @@
 #include <simdjson.h>
 
 #include <array>
-
 #include <cstdint>
 #include <map>
 #include <string>
