@@ -150,11 +150,7 @@ class SimdJson::Found {
 };
 
 inline SimdJson::Found SimdJson::find(std::string_view key) const {
-  Found found;
-  if (!is_object()) return found;
-  for (simdjson::dom::key_value_pair field : Object())
-    if (field.key == key) found = Found(SimdJson(field.value));
-  return found;
+  return FindEach(std::array<std::string_view, 1>{key})[0];
 }
 
 inline SimdJson::Found SimdJson::end() const { return Found(); }
