@@ -209,7 +209,7 @@ int main(int argc, char** argv) {
   if (headlines_cmd->parsed()) return RunHeadlines(night, view);
   if (import_cmd->parsed()) return RunImport(night, out);
   if (outcomes_cmd->parsed()) {
-    WriteOutcomesCsv(night, std::cout);
+    WriteOutcomesCsv(night, std::cout, RunOnTwoThreads);
     return 0;
   }
   return kExitUsage;

@@ -57,10 +57,19 @@ void ReturnFreedMemoryAtOnce() {
 #endif
 }
 
-// NightOptions::run_both: `a` here and `b` on a thread of its own. What either throws is thrown
-// here once both are done, not left to end the process on the other thread; with no thread to be
-// had, this one runs both.
-void RunBoth(const std::function<void()>& a, const std::function<void()>& b) {
+// What the setup thread gives: the night file's declarations and either the night made from its
+// councils or, when a results file may still add a party to the registry, its election.
+struct Setup {
+  std::vector<Declaration> declarations;
+  std::optional<Result<Night>> night;
+  Election election;  // when `night` is not made
+};
+
+}  // namespace
+
+// `a` here and `b` on a thread of its own. What either throws is thrown here once both are done,
+// not left to end the process on the other thread; with no thread to be had, this one runs both.
+void RunOnTwoThreads(const std::function<void()>& a, const std::function<void()>& b) {
   std::exception_ptr failed_there, failed_here;
   std::thread other;
   try {
@@ -84,16 +93,6 @@ void RunBoth(const std::function<void()>& a, const std::function<void()>& b) {
   if (failed_there) std::rethrow_exception(failed_there);
 }
 
-// What the setup thread gives: the night file's declarations and either the night made from its
-// councils or, when a results file may still add a party to the registry, its election.
-struct Setup {
-  std::vector<Declaration> declarations;
-  std::optional<Result<Night>> night;
-  Election election;  // when `night` is not made
-};
-
-}  // namespace
-
 Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
   ReturnFreedMemoryAtOnce();
   PartyRegistry registry = DefaultPartyRegistry();
@@ -112,7 +111,7 @@ Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
       Setup out;
       out.declarations = std::move(file->declarations);
       if (make_night)
-        out.night = Night::Create(std::move(file->election), known, NightOptions{.run_both = RunBoth});
+        out.night = Night::Create(std::move(file->election), known, NightOptions{.run_both = RunOnTwoThreads});
       else out.election = std::move(file->election);
       return out;
     });
@@ -164,7 +163,7 @@ Result<Night> BuildNight(const NightInput& input, std::ostream& warnings) {
     }
     batches.push_back(std::move(batch));
   }
-  NightOptions night_options{.run_both = RunBoth};
+  NightOptions night_options{.run_both = RunOnTwoThreads};
   // Without a night file there is no setup to check against: councils come from the results.
   night_options.infer_councils = input.night_file.empty() && !input.demo;
   Result<Night> night = made ? std::move(*made) : Night::Create(std::move(election), std::move(registry), night_options);

@@ -11,6 +11,7 @@
 #define PSEPHOS_CLI_NIGHT_INPUT_H_
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -30,8 +31,12 @@ struct NightInput {
 
 void AddNightOptions(CLI::App& command, NightInput& input);
 
-// Warnings (unknown parties made local, notes from readers) go to `warnings`.
+// Warnings (unknown parties made local, notes from readers) go to `warnings`. The night made
+// shares a big batch's work between two threads (RunOnTwoThreads).
 Result<Night> BuildNight(const NightInput& input, std::ostream& warnings);
+
+// A RunBoth (core/night.h) that runs `b` on a thread of its own while the caller runs `a`.
+void RunOnTwoThreads(const std::function<void()>& a, const std::function<void()>& b);
 
 }  // namespace psephos
 

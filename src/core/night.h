@@ -95,17 +95,20 @@ struct CheckedBatch {
   CheckedCounts counts;  // declarations[i]'s is counts.Take(i) (or counts.At(i))
 };
 
+// Runs both functions and returns once both are done, on two threads or one after the other;
+// what either throws, it throws. core/ and publish/ start no thread of their own: a program that
+// has two cores to give hands one in (psephos outcomes: cli/night_input.h, RunOnTwoThreads).
+using RunBoth = std::function<void(const std::function<void()>&, const std::function<void()>&)>;
+
 struct NightOptions {
   // Declarations for a council the night does not have create it, with no baseline: an
   // all-out council whose seats are the declared ones. For importing a past election's results
   // when no nominations data exist (London 2014). Off for a live night.
   bool infer_councils = false;
-  // Runs both functions and returns once both are done, on two threads or one after the other;
-  // what either throws, it throws. Given, a batch of 16,384 declarations or more (a night read
-  // whole) has each block's own checks shared between the two (Check), and, when its wards are
-  // new and every council is set up, is applied in two halves, a council's wards all in one
-  // (Apply). core/ starts no thread of its own: psephos outcomes gives one (cli/night_input.cc).
-  std::function<void(const std::function<void()>&, const std::function<void()>&)> run_both = {};
+  // Given, a batch of 16,384 declarations or more (a night read whole) has each block's own
+  // checks shared between the two (Check), and, when its wards are new and every council is set
+  // up, is applied in two halves, a council's wards all in one (Apply).
+  RunBoth run_both = {};
 };
 
 class Night {

@@ -18,6 +18,7 @@
 //   settled,<councils settled>,<councils>
 //
 //   WriteOutcomesCsv(night, std::cout);
+//   WriteOutcomesCsv(night, std::cout, RunOnTwoThreads);  // the lines made on two threads, the same
 #ifndef PSEPHOS_PUBLISH_OUTCOMES_CSV_H_
 #define PSEPHOS_PUBLISH_OUTCOMES_CSV_H_
 
@@ -27,7 +28,9 @@
 
 namespace psephos {
 
-void WriteOutcomesCsv(const Night& night, std::ostream& out);
+// With `run_both`, each block of councils' lines is made on one of its two threads; the lines,
+// and their order, are the same.
+void WriteOutcomesCsv(const Night& night, std::ostream& out, const RunBoth& run_both = {});
 
 }  // namespace psephos
 
