@@ -83,6 +83,11 @@ class PositionIndex {
     if (slot.position == kFree) return std::nullopt;
     return slot.position;
   }
+  // Asks for the memory where an item of this hash is found or added, ahead of a FindOrAdd or
+  // Find of it: in an index of millions, each is otherwise a cache miss the caller waits for.
+  void Prefetch(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<uint32_t>(hash) & (slots_.size() - 1)]);
+  }
   // Room for `n` items without growing.
   void Reserve(size_t n) {
     while (slots_.size() < n * 2) Grow();
