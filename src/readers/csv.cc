@@ -1,10 +1,5 @@
 #include "readers/csv.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -20,6 +15,8 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+
+#include "readers/internal/mapped_file.h"
 
 namespace psephos {
 
@@ -350,49 +347,6 @@ Result<CsvTable> ParseCsv(std::string_view text, std::string file, bool has_head
 
 namespace {
 
-// A file mapped read-only, whose pages behind the parse are given back to the kernel.
-class MappedFile {
- public:
-  // nullptr when the file cannot be mapped (a pipe, an empty file): read it instead.
-  static std::unique_ptr<MappedFile> Open(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return nullptr;
-    struct stat st {};
-    void* base = MAP_FAILED;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-      base = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);  // the mapping keeps the file
-    if (base == MAP_FAILED) return nullptr;
-    ::madvise(base, static_cast<size_t>(st.st_size), MADV_SEQUENTIAL);
-    return std::unique_ptr<MappedFile>(new MappedFile(static_cast<const char*>(base), static_cast<size_t>(st.st_size)));
-  }
-  ~MappedFile() { ::munmap(const_cast<char*>(data_), size_); }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-
-  std::string_view text() const { return {data_, size_}; }
-  // The bytes before `offset` are done with: once a good stretch has built up, their pages
-  // leave the process (a later read of them would fetch them again from the file).
-  void Release(size_t offset) {
-    static const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
-    constexpr size_t kStretch = size_t{64} << 20;
-    if (offset < released_ + kStretch) return;
-    const size_t end = offset / page * page;
-    ::madvise(const_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
-    released_ = end;
-  }
-
- private:
-  MappedFile(const char* data, size_t size) : data_(data), size_(size) {}
-  const char* data_;
-  size_t size_;
-  size_t released_ = 0;
-};
-
-}  // namespace
-
-namespace {
-
 // ParseCsvRows with the parse on a thread of its own, a few batches of rows ahead of `on_row` on
 // the calling thread: reading a Democracy Club file is about half parsing and half building
 // declarations from the rows, and the two then take a core each. The same rows reach on_row in
@@ -511,8 +465,8 @@ constexpr size_t kPipelineBytes = size_t{4} << 20;
 Status ParseCsvFileRows(const std::string& path, CsvTable& table, bool has_header,
                         const std::function<Status(const CsvRow&)>& on_row) {
   std::error_code not_needed;
-  std::unique_ptr<MappedFile> mapped;
-  if (!std::filesystem::is_directory(path, not_needed)) mapped = MappedFile::Open(path);
+  std::unique_ptr<internal::MappedFile> mapped;
+  if (!std::filesystem::is_directory(path, not_needed)) mapped = internal::MappedFile::Open(path);
   if (!mapped) {
     Result<std::string> text = ReadFile(path);
     if (!text) return text.error();

@@ -7,6 +7,7 @@
 
 #include "core/compact_string.h"
 #include "readers/csv.h"
+#include "readers/internal/mapped_file.h"
 #include "readers/internal/night_json_paths.h"
 #include "readers/internal/simd_json.h"
 #include "readers/json_text.h"
@@ -535,11 +536,17 @@ Result<NightFile> ParseNightJson(std::string_view text, std::string file, const 
 }
 
 Result<NightFile> ReadNightJson(const std::string& path, const PartyRegistry& registry) {
+  // `capacity`: the bytes readable from the text's start, simdjson's padding past its end if so.
+  auto parse = [&](std::string_view text, size_t capacity) -> Result<NightFile> {
+    if (auto night = internal::ParseNightJsonWithSimdjson(text, path, registry, capacity)) return std::move(*night);
+    return internal::ParseNightJsonWithNlohmann(text, path, registry);
+  };
+  // Mapped where it can be, the padding after it: not read into a string of its own.
+  if (auto mapped = internal::MappedFile::Open(path, simdjson::SIMDJSON_PADDING))
+    return parse(mapped->text(), mapped->text().size() + simdjson::SIMDJSON_PADDING);
   auto text = ReadFile(path, simdjson::SIMDJSON_PADDING);
   if (!text) return text.error();
-  if (auto night = internal::ParseNightJsonWithSimdjson(*text, path, registry, text->capacity()))
-    return std::move(*night);
-  return internal::ParseNightJsonWithNlohmann(*text, path, registry);
+  return parse(*text, text->capacity());
 }
 
 Result<Declaration> ParseDeclarationJson(std::string_view text, std::string file,
