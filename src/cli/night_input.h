@@ -35,7 +35,9 @@ void AddNightOptions(CLI::App& command, NightInput& input);
 // shares a big batch's work between two threads (RunOnTwoThreads).
 Result<Night> BuildNight(const NightInput& input, std::ostream& warnings);
 
-// A RunBoth (core/night.h) that runs `b` on a thread of its own while the caller runs `a`.
+// A RunBoth (core/night.h) that runs `b` on a thread of its own while the caller runs `a`, and
+// throws what either threw once both are done; with no thread to be had, it runs both here. The
+// one-shot commands give it to the night and to the outcome lines (publish/outcomes_csv.h).
 void RunOnTwoThreads(const std::function<void()>& a, const std::function<void()>& b);
 
 }  // namespace psephos

@@ -29,6 +29,8 @@ Error TwiceInBatch(const Declaration& d) {
 // Checked (and so applied) a block at a time, whatever its size.
 constexpr size_t kTwoThreadBatch = 16384;
 constexpr size_t kCheckBlock = 16384;
+// How far ahead of the declaration taken the check of a ward twice fetches its index slot: some
+// hundreds of cycles of other work, the time a cache miss takes.
 constexpr size_t kLookAhead = 8;
 
 uint64_t WardHash(const Declaration& d) {
@@ -290,7 +292,8 @@ Result<CheckedBatch> Night::Check(std::vector<Declaration> declarations, Revisio
   std::optional<PositionIndex> pending;
   if (declarations.size() > 1) pending.emplace().Reserve(declarations.size());
   // Each declaration's own checks (CheckPlace, then CheckRest), which read the night and write
-  // only the declaration, are made a block at a time, and kept until taken in order with the
+  // only the declaration (and its ward's hash for the next part), are made a block at a time, and
+  // kept until taken in order with the
   // batch's check of a ward twice between the two: so the first error is the one a declaration
   // at a time meets, however the own checks were shared out. A big batch (a night read whole)
   // shares them between the two of options_.run_both; checking was a fifth of psephos outcomes

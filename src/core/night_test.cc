@@ -141,6 +141,10 @@ TEST(Night, ABigBatchGivesTheErrorOneByOneGives) {
     return [i, change](std::vector<Declaration>& b) { change(b[static_cast<size_t>(i)]); };
   };
   auto twice = [](int of) -> Change { return [of](std::vector<Declaration>& b) { b[of + 1] = b[of]; }; };
+  // The ward of `of` again at `at`, a block or more later (the check takes 16,384 at a time).
+  auto again = [](int of, int at) -> Change {
+    return [of, at](std::vector<Declaration>& b) { b[static_cast<size_t>(at)] = b[static_cast<size_t>(of)]; };
+  };
   auto unknown_party = [](Declaration& d) { d.candidates[0].party = "PP99"; };
   auto no_council = [](Declaration& d) { d.council = ""; };
   auto no_ward = [](Declaration& d) { d.ward = "nowhere"; };
@@ -152,6 +156,7 @@ TEST(Night, ABigBatchGivesTheErrorOneByOneGives) {
       {"an unknown party before a ward twice", {at(20000, unknown_party), twice(30000)}, 20000,
        "unknown party id 'PP99'"},
       {"a ward twice before no council", {twice(100), at(35000, no_council)}, 101, "appears twice in one batch"},
+      {"a ward again a block later", {again(100, 20000)}, 20000, "appears twice in one batch"},
       // The batch's check comes before the party's, as one by one: the second of a pair with an
       // unknown party is a ward twice.
       {"a ward twice with an unknown party", {twice(17000), at(17001, unknown_party)}, 17001,

@@ -15,6 +15,7 @@
 //     if (first != i) ... items[i] repeats items[first] ...
 //   }
 //   std::optional<size_t> at = index.Find(Hash(key), [&](size_t p) { return items[p].key == key; });
+//   index.Prefetch(Hash(items[i + 8].key));  // in a loop over millions: a cache miss not waited for
 //
 // ShortKeyHash is a hash for the short keys looked up by the million (party ids, a results
 // file's party ids as written), cheaper than std::hash for up to sixteen bytes.

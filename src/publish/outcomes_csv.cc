@@ -133,7 +133,7 @@ void WriteOutcomesCsv(const Night& night, std::ostream& out, const RunBoth& run_
   PartyTallies tallies(CouncilFilter{}, Baseline::kEveOfPoll);
   // The councils two blocks at a time, one block's lines made on each thread when there are two
   // (writing was a tenth of psephos outcomes at 1000x, on one core of two), then written in
-  // order; the tallies, which only add up, are kept on this thread.
+  // order; the tallies, which only add up, are kept by the first of the two.
   std::string text, other;
   auto append = [&](size_t from, size_t to, std::string& into) {
     for (size_t i = from; i < to; ++i) AppendCouncil(night, councils[i], into);

@@ -18,7 +18,8 @@
 //   settled,<councils settled>,<councils>
 //
 //   WriteOutcomesCsv(night, std::cout);
-//   WriteOutcomesCsv(night, std::cout, RunOnTwoThreads);  // the lines made on two threads, the same
+//   WriteOutcomesCsv(night, std::cout, run_both);  // made on two threads, the same lines
+//                                                  // (psephos outcomes: cli's RunOnTwoThreads)
 #ifndef PSEPHOS_PUBLISH_OUTCOMES_CSV_H_
 #define PSEPHOS_PUBLISH_OUTCOMES_CSV_H_
 

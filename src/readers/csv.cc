@@ -464,9 +464,7 @@ constexpr size_t kPipelineBytes = size_t{4} << 20;
 
 Status ParseCsvFileRows(const std::string& path, CsvTable& table, bool has_header,
                         const std::function<Status(const CsvRow&)>& on_row) {
-  std::error_code not_needed;
-  std::unique_ptr<internal::MappedFile> mapped;
-  if (!std::filesystem::is_directory(path, not_needed)) mapped = internal::MappedFile::Open(path);
+  std::unique_ptr<internal::MappedFile> mapped = internal::MappedFile::Open(path);
   if (!mapped) {
     Result<std::string> text = ReadFile(path);
     if (!text) return text.error();

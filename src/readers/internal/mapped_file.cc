@@ -17,6 +17,10 @@ size_t PageSize() {
 }  // namespace
 
 std::unique_ptr<MappedFile> MappedFile::Open(const std::string& path, size_t padding) {
+  // Only a regular file is opened: opening a named pipe waits for a writer, and its bytes would
+  // then be lost to the read that follows.
+  struct stat before {};
+  if (::stat(path.c_str(), &before) != 0 || !S_ISREG(before.st_mode)) return nullptr;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return nullptr;
   struct stat st {};

@@ -22,8 +22,10 @@ namespace psephos::internal {
 class MappedFile {
  public:
   // nullptr when the file cannot be mapped (a pipe, a directory, an empty file, one that cannot
-  // be opened): read it instead, which tells why. `padding` zero bytes follow the text, readable
-  // (simdjson reads up to 64 past a document's end).
+  // be opened, a mapping refused): read it instead, which tells why. `padding` zero bytes follow
+  // the text, readable (simdjson reads up to 64 past a document's end). A file cut short while
+  // mapped ends the process (SIGBUS) where a read would have seen it shorter: the inputs mapped
+  // are a night's files, written before they are read.
   static std::unique_ptr<MappedFile> Open(const std::string& path, size_t padding = 0);
   ~MappedFile();
   MappedFile(const MappedFile&) = delete;

@@ -21,7 +21,7 @@ namespace psephos::internal {
 // The night as read through simdjson, or nullopt for any text simdjson cannot parse or the
 // reader finds wrong (no error: the other path words it). simdjson reads up to 64 bytes past a
 // text's end: `capacity`, the bytes readable from text.data(), lets a text read with room after
-// it (ReadFile's padding) be parsed where it is; otherwise it is copied.
+// it (ReadFile's or MappedFile's padding) be parsed where it is; otherwise it is copied.
 std::optional<NightFile> ParseNightJsonWithSimdjson(std::string_view text, const std::string& file,
                                                     const PartyRegistry& registry, size_t capacity = 0);
 // The reader of record: nlohmann's parser, council by council.
