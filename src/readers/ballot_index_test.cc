@@ -19,74 +19,59 @@ TEST(BallotIndex, FindsEachBallotAgainAndKeepsTheOrderFirstSeen) {
   ids.push_back("");  // an id like any other here; the readers refuse it before
   for (size_t i = 0; i < ids.size(); ++i) {
     bool is_new = false;
-    BallotRows& rows = index.Get(ids[i], &is_new);
+    BallotRows rows = index.Get(ids[i], &is_new);
     ASSERT_TRUE(is_new) << i;
     rows.first_line = static_cast<int64_t>(i);
     // Every so often an earlier ballot's rows again (a file not in ballot order).
     if (i % 7 == 0) {
       const size_t earlier = i / 2;
-      BallotRows& again = index.Get(ids[earlier], &is_new);
+      BallotRows again = index.Get(ids[earlier], &is_new);
       ASSERT_FALSE(is_new) << i;
       ASSERT_EQ(again.first_line, static_cast<int64_t>(earlier));
       ASSERT_EQ(again.declaration.ballot_id, ids[earlier]);
     }
   }
   bool is_new = true;
-  EXPECT_EQ(&index.Get(ids[12345], &is_new), &index.ballots()[12345]);
+  EXPECT_EQ(&index.Get(ids[12345], &is_new).declaration, &index.ballots()[12345].declaration);
   EXPECT_FALSE(is_new);
-  BallotQueue taken = index.TakeBallots();
+  size_t seen = 0;
+  for (BallotRows rows : index.ballots()) ASSERT_EQ(rows.first_line, static_cast<int64_t>(seen++));
+  EXPECT_EQ(seen, ids.size());
+  std::vector<Declaration> taken = index.TakeDeclarations();
   ASSERT_EQ(taken.size(), ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) ASSERT_EQ(taken[i].declaration.ballot_id, ids[i]);
+  for (size_t i = 0; i < ids.size(); ++i) ASSERT_EQ(taken[i].ballot_id, ids[i]);
   EXPECT_TRUE(index.ballots().empty());
   index.Get("local.a.b.2018-05-03", &is_new);  // and it is used again from nothing
   EXPECT_TRUE(is_new);
+  EXPECT_EQ(index.size(), 1u);
 }
 
-// The queue keeps each ballot where it was put while more are added, hands them back in order
-// across its blocks, frees them from the front, and is used again from nothing once emptied.
-TEST(BallotQueue, KeepsOrderAndPlaceAcrossBlocks) {
-  BallotQueue queue;
-  const size_t n = 2 * BallotQueue::kBlock + 5;
-  std::vector<BallotRows*> places;
-  for (size_t i = 0; i < n; ++i) {
-    BallotRows& rows = queue.emplace_back();
-    rows.first_line = static_cast<int64_t>(i);
-    places.push_back(&rows);
-  }
-  ASSERT_EQ(queue.size(), n);
-  for (size_t i = 0; i < n; ++i) ASSERT_EQ(&queue[i], places[i]) << i;
-  size_t seen = 0;
-  for (BallotRows& rows : queue) ASSERT_EQ(rows.first_line, static_cast<int64_t>(seen++));
-  EXPECT_EQ(seen, n);
-  for (size_t i = 0; i < BallotQueue::kBlock + 3; ++i) {
-    ASSERT_EQ(queue.front().first_line, static_cast<int64_t>(i));
-    queue.pop_front();
-  }
-  ASSERT_EQ(queue.size(), n - BallotQueue::kBlock - 3);
-  EXPECT_EQ(queue[0].first_line, static_cast<int64_t>(BallotQueue::kBlock + 3));
-  EXPECT_EQ(&queue[queue.size() - 1], places.back());
-  while (!queue.empty()) queue.pop_front();
-  queue.emplace_back().first_line = 7;
-  ASSERT_EQ(queue.size(), 1u);
-  EXPECT_EQ(queue.front().first_line, 7);
-  BallotQueue never_used;  // made and dropped empty
-  EXPECT_TRUE(never_used.empty());
-  BallotQueue moved = std::move(queue);  // a queue moved from is empty, and usable
-  EXPECT_EQ(moved.size(), 1u);
-  EXPECT_TRUE(queue.empty());  // NOLINT: checked on purpose
-  queue.emplace_back().first_line = 9;
-  EXPECT_EQ(queue[0].first_line, 9);
+// Reserved, the declarations stay where they were made while the ballots reserved for come, and
+// are handed over where they are; past the room reserved the list grows, every ballot kept.
+TEST(BallotIndex, ReservedTheDeclarationsAreHandedOverWhereTheyAre) {
+  BallotIndex index;
+  index.Reserve(3000);
+  const Declaration* first = &index.Get("local.c.w0.2018-05-03").declaration;
+  for (int i = 1; i < 3000; ++i) index.Get("local.c.w" + std::to_string(i) + ".2018-05-03").declaration.seats = i;
+  EXPECT_EQ(&index.Get("local.c.w0.2018-05-03").declaration, first);
+  for (int i = 3000; i < 7000; ++i) index.Get("local.c.w" + std::to_string(i) + ".2018-05-03").declaration.seats = i;
+  const Declaration* moved = &index.ballots()[0].declaration;
+  std::vector<Declaration> taken = index.TakeDeclarations();
+  ASSERT_EQ(taken.size(), 7000u);
+  EXPECT_EQ(taken.data(), moved);
+  for (int i = 1; i < 7000; ++i) ASSERT_EQ(taken[static_cast<size_t>(i)].seats, i);
 }
 
 // A candidate's line is where it was read, whether the contest's rows are one run of lines (no
 // line kept) or not: a repeated candidate is named at its own row either way.
 TEST(BallotRows, EachCandidateKeepsTheLineItWasReadFrom) {
   auto candidate = [](std::string name) { return Candidate{CompactString(name), "PP53", 10, std::nullopt}; };
-  BallotRows run;
+  BallotIndex index;
+  BallotRows run = index.Get("run");
   for (int64_t line : {4, 5, 6}) run.Add(candidate("C" + std::to_string(line)), line);
   for (size_t i = 0; i < 3; ++i) EXPECT_EQ(run.LineOf(i), static_cast<int64_t>(4 + i));
 
-  BallotRows spread;
+  BallotRows spread = index.Get("spread");
   spread.Add(candidate("Ann"), 10);
   spread.Add(candidate("Bob"), 11);
   spread.Add(candidate("Cat"), 40);  // the rest of the contest further down the file

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <filesystem>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -102,12 +103,21 @@ std::string CouncilNameFromElection(std::string_view name, std::string_view slug
   return internal::CouncilNameFromSlug(slug);
 }
 
+// The fewest bytes a contest takes in a Democracy Club CSV, as far as reserving room goes: a row
+// is some 150 bytes, and a contest has three candidates or more (the generated 1000x night: 794
+// bytes a contest; a contest of fewer is rare, and then the list grows).
+constexpr size_t kBytesPerContestAtLeast = 512;
+
 // Builds the declarations from candidate rows fed one at a time, so that a CSV need not be
 // held as rows (ReadDemocracyClubCsvText streams it); nothing is returned until Finish.
 class DeclarationBuilder {
  public:
   DeclarationBuilder(std::string file, const PartyRegistry& registry, const ReadOptions& options)
       : file_(std::move(file)), options_(options), parties_(registry, options.unknown_parties) {}
+
+  // A file of this many bytes is to come: room is made for its contests at once (an estimate;
+  // more grow the list as usual).
+  void Expect(size_t bytes) { index_.Reserve(bytes / kBytesPerContestAtLeast); }
 
   Status Add(const DcRow& row) {
     if (!first_) first_ = FieldNames{std::string(row.name_field), std::string(row.elected_field)};
@@ -120,7 +130,7 @@ class DeclarationBuilder {
                              "' is not a local ballot id (local.<council>.<ward>[.by].<date>)",
                          std::string(row.ballot_field), file_, row.ballot_line);
       if (last_ && last_->rows) last_->rows->FitCandidates();
-      last_.emplace(LastBallot{std::string(row.ballot_id), std::move(*parts), nullptr, {}});
+      last_.emplace(LastBallot{std::string(row.ballot_id), std::move(*parts), std::nullopt, {}});
     }
     const BallotIdParts& parts = last_->parts;
     if (!options_.election_date.empty() && parts.date != options_.election_date) return {};
@@ -132,8 +142,7 @@ class DeclarationBuilder {
 
     if (!last_->rows) {
       bool is_new = false;
-      internal::BallotRows& ballot = index_.Get(row.ballot_id, &is_new);
-      last_->rows = &ballot;
+      internal::BallotRows& ballot = last_->rows.emplace(index_.Get(row.ballot_id, &is_new));
       last_->post_id.clear();
       if (is_new) {
         // Room for the candidates of most wards at once, rather than growing a row at a time
@@ -171,18 +180,15 @@ class DeclarationBuilder {
     const std::string elected_field = first_ ? first_->elected : "elected";
     DeclarationSet set;
     if (last_ && last_->rows) last_->rows->FitCandidates();
-    internal::BallotQueue ballots = index_.TakeBallots();
-    set.declarations.reserve(ballots.size());  // no slack of doubling: 2.9M at 1000x
-    for (; !ballots.empty(); ballots.pop_front()) {
-      internal::BallotRows& ballot = ballots.front();
+    for (internal::BallotRows ballot : index_.ballots()) {
       if (Status s = ballot.CheckNoRepeatedCandidate(file_, name_field); !s) return s.error();
       int elected = ballot.ElectedCount();
       if (elected == 0)
         return MakeError("no candidate is flagged elected in " + ballot.declaration.ballot_id,
                          elected_field, file_, ballot.first_line);
       ballot.declaration.seats = elected;
-      set.declarations.push_back(std::move(ballot.declaration));
     }
+    set.declarations = index_.TakeDeclarations();
     set.new_parties = parties_.new_parties();
     set.warnings = std::move(warnings_);
     return set;
@@ -196,7 +202,7 @@ class DeclarationBuilder {
   struct LastBallot {
     std::string ballot_id;
     BallotIdParts parts;
-    internal::BallotRows* rows;  // null until a row of the ballot is added; stays good (BallotIndex::Get)
+    std::optional<internal::BallotRows> rows;  // once a row of the ballot is added; good until the next Get
     std::string post_id;         // the post text last checked against the ballot's
   };
 
@@ -552,11 +558,12 @@ namespace {
 // (from text, or streamed from a file): each row becomes a candidate as it is parsed, so the
 // file is never held as rows.
 template <typename ParseRows>
-Result<DeclarationSet> ReadDcCsvRows(const std::string& file, const PartyRegistry& registry,
+Result<DeclarationSet> ReadDcCsvRows(const std::string& file, size_t bytes, const PartyRegistry& registry,
                                      const ReadOptions& options, ParseRows&& parse_rows) {
   CsvTable table;
   table.file = file;
   DeclarationBuilder builder(file, registry, options);
+  builder.Expect(bytes);
   std::vector<size_t> col;
   DcRow row;
   row.ballot_field = "ballot_paper_id";
@@ -584,7 +591,7 @@ Result<DeclarationSet> ReadDcCsvRows(const std::string& file, const PartyRegistr
 Result<DeclarationSet> ReadDemocracyClubCsvText(std::string_view text, std::string file,
                                                 const PartyRegistry& registry,
                                                 const ReadOptions& options) {
-  return ReadDcCsvRows(file, registry, options, [&](CsvTable& table, const auto& on_row) {
+  return ReadDcCsvRows(file, text.size(), registry, options, [&](CsvTable& table, const auto& on_row) {
     return ParseCsvRows(text, table, /*has_header=*/true, on_row);
   });
 }
@@ -592,7 +599,10 @@ Result<DeclarationSet> ReadDemocracyClubCsvText(std::string_view text, std::stri
 Result<DeclarationSet> ReadDemocracyClubCsv(const std::string& path,
                                             const PartyRegistry& registry,
                                             const ReadOptions& options) {
-  return ReadDcCsvRows(path, registry, options, [&](CsvTable& table, const auto& on_row) {
+  std::error_code unknown;  // not a regular file: no estimate, and the reading says what is wrong
+  const std::uintmax_t bytes = std::filesystem::file_size(path, unknown);
+  return ReadDcCsvRows(path, unknown ? 0 : static_cast<size_t>(bytes), registry, options,
+                       [&](CsvTable& table, const auto& on_row) {
     return ParseCsvFileRows(path, table, /*has_header=*/true, on_row);
   });
 }

@@ -69,7 +69,7 @@ Result<DeclarationSet> ReadLancashireCsvText(std::string_view text, std::string 
     if (!elected) return elected.error();
 
     bool is_new = false;
-    internal::BallotRows& ballot = index.Get(BallotId(council, ward, date), &is_new);
+    internal::BallotRows ballot = index.Get(BallotId(council, ward, date), &is_new);
     Declaration& d = ballot.declaration;
     if (is_new) {
       ballot.SetPlace(council, council_name, ward, ward_name, TrimText(row.fields[col[kWardGss]]));
@@ -92,7 +92,7 @@ Result<DeclarationSet> ReadLancashireCsvText(std::string_view text, std::string 
   }
 
   DeclarationSet set;
-  for (internal::BallotRows& ballot : index.ballots()) {
+  for (internal::BallotRows ballot : index.ballots()) {
     if (Status s = ballot.CheckNoRepeatedCandidate(table->file, "candidate"); !s) {
       Error e = s.error();
       e.message += kRekeyed;
@@ -105,8 +105,8 @@ Result<DeclarationSet> ReadLancashireCsvText(std::string_view text, std::string 
                            ballot.declaration.ballot_id + " but seats_contested is " +
                            std::to_string(ballot.declaration.seats),
                        "elected", table->file, ballot.first_line);
-    set.declarations.push_back(std::move(ballot.declaration));
   }
+  set.declarations = index.TakeDeclarations();
   set.new_parties = parties.new_parties();
   return set;
 }

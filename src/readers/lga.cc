@@ -188,7 +188,7 @@ Result<DeclarationSet> ReadLgaCsvText(std::string_view text, std::string file,
     std::string ballot_id = kind == RowKind::kLocalByElection ? ByElectionBallotId(council, ward, date)
                                                               : BallotId(council, ward, date);
     bool is_new = false;
-    internal::BallotRows& ballot = index.Get(ballot_id, &is_new);
+    internal::BallotRows ballot = index.Get(ballot_id, &is_new);
     Declaration& d = ballot.declaration;
     if (is_new) {
       ballot.SetPlace(council, council_name, ward, ward_name, LastSegment(TrimText(row.fields[c.area_uri])));
@@ -203,15 +203,15 @@ Result<DeclarationSet> ReadLgaCsvText(std::string_view text, std::string file,
     ballot.Add(Candidate{name, *party, Candidate::Votes(*votes), *elected}, row.line);
   }
 
-  for (internal::BallotRows& ballot : index.ballots()) {
+  for (internal::BallotRows ballot : index.ballots()) {
     if (Status s = ballot.CheckNoRepeatedCandidate(table->file, "CandidateSurname"); !s) return s.error();
     int seats = ballot.ElectedCount();
     if (seats == 0)
       return MakeError("no candidate is ELECTED in " + ballot.declaration.ballot_id, "Elected",
                        table->file, ballot.first_line);
     ballot.declaration.seats = seats;
-    set.declarations.push_back(std::move(ballot.declaration));
   }
+  set.declarations = index.TakeDeclarations();
   for (const auto& [type, rows] : skipped)
     set.warnings.push_back(table->file + ": skipped " + std::to_string(rows) + " rows of " + type +
                            " contests (not council seats)");
@@ -260,7 +260,7 @@ Result<DeclarationSet> ReadWardVotesCsvText(std::string_view text, std::string f
     std::string code = TrimText(row.fields[col[kCode]]);
 
     bool is_new = false;
-    internal::BallotRows& ballot = index.Get(BallotId(context.council, ward, options.election_date), &is_new);
+    internal::BallotRows ballot = index.Get(BallotId(context.council, ward, options.election_date), &is_new);
     Declaration& d = ballot.declaration;
     if (is_new) {
       ballot.SetPlace(context.council, council_name, ward, ward_name, code);
@@ -273,12 +273,12 @@ Result<DeclarationSet> ReadWardVotesCsvText(std::string_view text, std::string f
     ballot.Add(Candidate{name, *party, Candidate::Votes(*votes), std::nullopt}, row.line);
   }
   DeclarationSet set;
-  for (internal::BallotRows& ballot : index.ballots()) {
+  for (internal::BallotRows ballot : index.ballots()) {
     if (Status s = ballot.CheckNoRepeatedCandidate(table->file, "candidate"); !s) return s.error();
     if (ballot.declaration.seats < 1)
       return MakeError("seats for " + ballot.declaration.ward + " must be at least 1", "seats", table->file, ballot.first_line);
-    set.declarations.push_back(std::move(ballot.declaration));
   }
+  set.declarations = index.TakeDeclarations();
   set.new_parties = parties.new_parties();
   return set;
 }

@@ -198,7 +198,7 @@ Result<DeclarationSet> ReadSheffield2016Text(std::string_view results_text, std:
                            std::to_string(row.fields.size()),
                        "", table->file, row.line);
     std::string ballot_id = BallotId(kCouncil, ward, kDate);
-    internal::BallotRows& ballot = index.Get(ballot_id);
+    internal::BallotRows ballot = index.Get(ballot_id);
     Declaration& d = ballot.declaration;
     if (d.council.empty()) {
       ballot.SetPlace(kCouncil, "Sheffield", ward, ward_name, "");
@@ -227,7 +227,7 @@ Result<DeclarationSet> ReadSheffield2016Text(std::string_view results_text, std:
   }
 
   DeclarationSet set;
-  for (internal::BallotRows& ballot : index.ballots()) {
+  for (internal::BallotRows ballot : index.ballots()) {
     Declaration& d = ballot.declaration;
     const WardExtras& extra = extras[d.ballot_id.str()];
     if (d.candidates.empty())
@@ -250,7 +250,7 @@ Result<DeclarationSet> ReadSheffield2016Text(std::string_view results_text, std:
     if (turnout->rows.front().fields.size() != 3)
       return MakeError("expected 3 fields: ward, electorate, turnout_percent", "", turnout->file, turnout->rows.front().line);
     std::map<std::string, const Declaration*> by_ward;
-    for (const internal::BallotRows& ballot : index.ballots()) by_ward[ballot.declaration.ward.str()] = &ballot.declaration;
+    for (const internal::BallotRows ballot : index.ballots()) by_ward[ballot.declaration.ward.str()] = &ballot.declaration;
     for (const CsvRow& row : turnout->rows) {
       auto it = by_ward.find(Slugify(TrimText(row.fields[0])));
       if (it == by_ward.end()) return turnout->FieldError(row, 0, "a ward the results file does not have");
@@ -261,7 +261,7 @@ Result<DeclarationSet> ReadSheffield2016Text(std::string_view results_text, std:
     }
   }
 
-  for (internal::BallotRows& ballot : index.ballots()) set.declarations.push_back(std::move(ballot.declaration));
+  set.declarations = index.TakeDeclarations();
   set.new_parties = parties.new_parties();
   return set;
 }

@@ -73,18 +73,29 @@ int BallotRows::ElectedCount() const {
   return n;
 }
 
-BallotRows& BallotIndex::Get(std::string_view ballot_id, bool* is_new) {
-  const size_t place = by_id_.FindOrAdd(std::hash<std::string_view>{}(ballot_id), ballots_.size(), [&](size_t p) {
-    return ballots_[p].declaration.ballot_id == ballot_id;
-  });
-  if (is_new) *is_new = place == ballots_.size();
-  if (place == ballots_.size()) ballots_.emplace_back().declaration.ballot_id = ballot_id;
-  return ballots_[place];
+void BallotIndex::Reserve(size_t n) {
+  declarations_.reserve(n);
+  lines_.reserve(n);
+  // The index by id is left to grow: its slots are written when made, so room for an estimate
+  // would be memory used, not address space only.
 }
 
-BallotQueue BallotIndex::TakeBallots() {
+BallotRows BallotIndex::Get(std::string_view ballot_id, bool* is_new) {
+  const size_t place = by_id_.FindOrAdd(std::hash<std::string_view>{}(ballot_id), declarations_.size(), [&](size_t p) {
+    return declarations_[p].ballot_id == ballot_id;
+  });
+  if (is_new) *is_new = place == declarations_.size();
+  if (place == declarations_.size()) {
+    declarations_.emplace_back().ballot_id = ballot_id;
+    lines_.emplace_back();
+  }
+  return {declarations_[place], lines_[place]};
+}
+
+std::vector<Declaration> BallotIndex::TakeDeclarations() {
   by_id_ = {};
-  return std::exchange(ballots_, {});
+  lines_ = {};
+  return std::exchange(declarations_, {});
 }
 
 }  // namespace psephos::internal

@@ -2,18 +2,21 @@
 //
 // BallotRows: one ward contest being assembled from a results file's rows, with the line each
 // candidate came from, so that checks made once the contest is whole (a repeated candidate,
-// elected flags that disagree with the seats) can still name the line. Readers keep these in
-// first-seen order, which is the file order DeclarationSet promises.
+// elected flags that disagree with the seats) can still name the line. A BallotIndex holds the
+// contests in first-seen order, which is the file order DeclarationSet promises, and hands their
+// declarations over as they are, in the list a DeclarationSet returns.
 //
 //   BallotIndex ballots;
-//   BallotRows& rows = ballots.Get(ballot_id);   // created on first sight
+//   ballots.Reserve(expected);                 // optional: the list is then not moved as it grows
+//   BallotRows rows = ballots.Get(ballot_id);  // created on first sight; good until the next Get
 //   rows.Add(candidate, line);
-//   if (Status s = rows.CheckNoRepeatedCandidate(file, "candidate"); !s) return s.error();
+//   for (BallotRows rows : ballots.ballots())
+//     if (Status s = rows.CheckNoRepeatedCandidate(file, "candidate"); !s) return s.error();
+//   set.declarations = ballots.TakeDeclarations();
 #ifndef PSEPHOS_READERS_INTERNAL_BALLOT_ROWS_H_
 #define PSEPHOS_READERS_INTERNAL_BALLOT_ROWS_H_
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
@@ -26,9 +29,24 @@
 
 namespace psephos::internal {
 
-struct BallotRows {
-  Declaration declaration;
-  int64_t first_line = 0;
+// Where a contest's lines are kept beside its declaration.
+struct BallotLines {
+  int64_t first = 0;
+  // Each candidate's line, kept only once a contest's rows are not one run of lines (most are:
+  // candidate i is then on first + i). Kept for every contest they were a block each, freed
+  // only once the whole file was read: 186 MB of the 1000x night at the peak of reading it, and,
+  // freed among the candidates' blocks, 115 MB of holes the night never filled (BENCHMARKS.md).
+  std::vector<int64_t> each;
+};
+
+// A contest of a BallotIndex: its declaration and its lines, where the index holds them.
+class BallotRows {
+ public:
+  BallotRows(Declaration& declaration, BallotLines& lines)
+      : declaration(declaration), first_line(lines.first), lines_(lines.each) {}
+
+  Declaration& declaration;
+  int64_t& first_line;  // the line of its first row
 
   void Add(Candidate candidate, int64_t line);
   // The line declaration.candidates[i] was read from.
@@ -56,112 +74,60 @@ struct BallotRows {
   void FitCandidates() { declaration.candidates.shrink_to_fit(); }
 
  private:
-  // Each candidate's line, kept only once a contest's rows are not one run of lines (most are:
-  // candidate i is then on first_line + i). Kept for every contest they were a block each, freed
-  // only once the whole file was read: 186 MB of the 1000x night at the peak of reading it, and,
-  // freed among the candidates' blocks, 115 MB of holes the night never filled (BENCHMARKS.md).
-  std::vector<int64_t> lines_;
+  std::vector<int64_t>& lines_;
 };
 
-// Ballots in the order first seen, in blocks of 2,048 (some 500 KB), each ballot staying where it
-// was put. std::deque's blocks are 512 bytes, one ballot each: a 1000x night's 2.9 million of
-// them, allocated among the declarations' own blocks and all freed once read, left holes no later
-// allocation of the night fitted (the 100x night's resident memory once read was 327 MB, of
-// which 203 in use: glibc's malloc_stats). Blocks this large are the allocator's own mappings,
-// given back whole as each is freed. (Boost.Container's deque, with its block size as an option,
-// did the same, but 1.74's takes an offset from a null pointer when emptied by a move: UBSan.)
-class BallotQueue {
- public:
-  static constexpr size_t kBlock = 2048;
-
-  BallotQueue() = default;
-  // Moved, never copied: a copy's blocks would hold no room to grow in place. A queue moved from
-  // is empty.
-  BallotQueue(BallotQueue&& other) noexcept { *this = std::move(other); }
-  BallotQueue& operator=(BallotQueue&& other) noexcept {
-    if (this != &other) {
-      blocks_ = std::move(other.blocks_);
-      other.blocks_.clear();
-      size_ = std::exchange(other.size_, 0);
-      popped_ = std::exchange(other.popped_, 0);
-      first_block_ = std::exchange(other.first_block_, 0);
-    }
-    return *this;
-  }
-  BallotQueue(const BallotQueue&) = delete;
-  BallotQueue& operator=(const BallotQueue&) = delete;
-
-  BallotRows& emplace_back() {
-    if (blocks_.empty() || blocks_.back().size() == kBlock) {
-      std::vector<BallotRows> block;
-      block.reserve(kBlock);  // before it joins the list: a failed reserve leaves no block without room
-      blocks_.push_back(std::move(block));
-    }
-    ++size_;
-    return blocks_.back().emplace_back();
-  }
-  size_t size() const { return size_ - popped_; }
-  bool empty() const { return size() == 0; }
-  // The i-th ballot not yet popped.
-  BallotRows& operator[](size_t i) {
-    const size_t at = popped_ + i;
-    return blocks_[at / kBlock - first_block_][at % kBlock];
-  }
-  BallotRows& front() { return (*this)[0]; }
-  // Takes the first ballot off; its block is freed with the last ballot in it.
-  void pop_front() {
-    if (++popped_ == size_) {
-      *this = BallotQueue();
-    } else if (popped_ % kBlock == 0) {
-      blocks_.pop_front();
-      ++first_block_;
-    }
-  }
-
-  // The ballots not yet popped, in order (for a range-for).
-  class Iterator {
-   public:
-    Iterator(BallotQueue* queue, size_t i) : queue_(queue), i_(i) {}
-    BallotRows& operator*() const { return (*queue_)[i_]; }
-    Iterator& operator++() {
-      ++i_;
-      return *this;
-    }
-    bool operator==(const Iterator& other) const { return i_ == other.i_; }
-
-   private:
-    BallotQueue* queue_;
-    size_t i_;
-  };
-  Iterator begin() { return {this, 0}; }
-  Iterator end() { return {this, size()}; }
-
- private:
-  // A block is reserved at kBlock and never grows past it, so no ballot moves.
-  std::deque<std::vector<BallotRows>> blocks_;
-  size_t size_ = 0;         // ballots ever added
-  size_t popped_ = 0;       // of them, taken off the front
-  size_t first_block_ = 0;  // blocks freed
-};
-
-// Ballots by id, remembering the order they were first seen.
+// Ballots by id, in the order they were first seen: their declarations in one list, the list
+// a DeclarationSet returns, so that a reader hands them over as they are. (They were assembled
+// apart and moved into that list once the file was read: at 1000x 2.9 million moves, and the
+// kernel's faults for a list of 580 MB made then, a second on one thread.)
 class BallotIndex {
  public:
-  // The ballot with this id; a new one (is_new set) when not seen before. The reference stays
-  // good while other ballots are added.
-  BallotRows& Get(std::string_view ballot_id, bool* is_new = nullptr);
-  BallotQueue& ballots() { return ballots_; }
-  // The ballots in the order first seen, the index left empty. Taking each declaration out and
-  // popping its ballot frees the ballots as the declarations are moved on: a 1000x night is 2.9
-  // million, and holding them twice (as ballots and as the declarations returned) was the peak
-  // of reading it.
-  BallotQueue TakeBallots();
+  // Room for about `n` ballots: the list then grows in place, where doubling moved every ballot
+  // and held the list twice while it did (1000x: 580 MB). Room not used is address space only,
+  // never touched; more ballots than `n` grow the list as usual.
+  void Reserve(size_t n);
+  // The ballot with this id; a new one (is_new set) when not seen before. Good until the next
+  // Get, which may move the list.
+  BallotRows Get(std::string_view ballot_id, bool* is_new = nullptr);
+  size_t size() const { return declarations_.size(); }
+
+  // The ballots in the order first seen (for a range-for; each a BallotRows).
+  class Ballots {
+   public:
+    class Iterator {
+     public:
+      Iterator(BallotIndex* index, size_t i) : index_(index), i_(i) {}
+      BallotRows operator*() const { return {index_->declarations_[i_], index_->lines_[i_]}; }
+      Iterator& operator++() {
+        ++i_;
+        return *this;
+      }
+      bool operator==(const Iterator& other) const { return i_ == other.i_; }
+
+     private:
+      BallotIndex* index_;
+      size_t i_;
+    };
+    explicit Ballots(BallotIndex* index) : index_(index) {}
+    Iterator begin() const { return {index_, 0}; }
+    Iterator end() const { return {index_, index_->size()}; }
+    BallotRows operator[](size_t i) const { return *Iterator(index_, i); }
+    bool empty() const { return index_->size() == 0; }
+
+   private:
+    BallotIndex* index_;
+  };
+  Ballots ballots() { return Ballots(this); }
+
+  // The declarations in the order first seen, the index left empty.
+  std::vector<Declaration> TakeDeclarations();
 
  private:
-  // A deque: no slack of doubling, no ballot moved when another is added.
-  BallotQueue ballots_;
-  // The ballots by id, by their places in ballots_. A 1000x night has 2.9 million ballots: an
-  // ordered map compared their ids (which share their first dozen bytes, "local.") some twenty
+  std::vector<Declaration> declarations_;
+  std::vector<BallotLines> lines_;  // lines_[i] those of declarations_[i]
+  // The ballots by id, by their places in declarations_. A 1000x night has 2.9 million ballots:
+  // an ordered map compared their ids (which share their first dozen bytes, "local.") some twenty
   // times a row, and a hash map of nodes made a node and a copy of the id for each, and missed
   // the cache thrice a lookup.
   PositionIndex by_id_;
