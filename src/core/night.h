@@ -78,7 +78,7 @@ class CheckedCounts {
   WardCount& At(size_t i) { return blocks_[i / kBlock][i % kBlock]; }
   // Frees the blocks whose counts all lie before `end`, all of them taken.
   void FreeBefore(size_t end) {
-    for (size_t b = 0; b < end / kBlock && b < blocks_.size(); ++b) std::vector<WardCount>().swap(blocks_[b]);
+    for (; freed_ < end / kBlock && freed_ < blocks_.size(); ++freed_) std::vector<WardCount>().swap(blocks_[freed_]);
   }
 
  private:
@@ -86,6 +86,7 @@ class CheckedCounts {
   std::vector<std::vector<WardCount>> blocks_;
   size_t size_ = 0;
   size_t expected_ = 0;
+  size_t freed_ = 0;  // blocks freed by FreeBefore, from the first
 };
 
 // A batch of declarations that passed Night::Check: ward ids filled in, each ward counted.
