@@ -37,7 +37,8 @@ Result<Night> BuildNight(const NightInput& input, std::ostream& warnings);
 
 // A RunBoth (core/night.h) that runs `b` on a thread of its own while the caller runs `a`, and
 // throws what either threw once both are done; with no thread to be had, it runs both here. The
-// one-shot commands give it to the night and to the outcome lines (publish/outcomes_csv.h).
+// one-shot commands give it to the night and to the outcome lines (publish/outcomes_csv.h),
+// psephos serve to its fan-out (server/service.h).
 void RunOnTwoThreads(const std::function<void()>& a, const std::function<void()>& b);
 
 }  // namespace psephos

@@ -270,6 +270,7 @@ int RunServe(const ServeInput& input) {
   options.max_connections = input.max_connections;
   options.stream_backlog = input.stream_backlog;
   options.fanout_share_from = input.fanout_share_from;
+  options.run_both = RunOnTwoThreads;
   options.client_limits = input.client_limits;
   if (input.client_limits.burst <= 0) options.client_limits.burst = 2 * input.client_limits.rate;
   options.log = &std::cerr;

@@ -97,8 +97,9 @@ struct CheckedBatch {
 };
 
 // Runs both functions and returns once both are done, on two threads or one after the other;
-// what either throws, it throws. core/ and publish/ start no thread of their own: a program that
-// has two cores to give hands one in (psephos outcomes: cli/night_input.h, RunOnTwoThreads).
+// what either throws, it throws. core/, publish/ and server/ start no thread of their own for
+// their work: a program that has two cores to give hands one in (psephos outcomes and psephos
+// serve: RunOnTwoThreads, cli/night_input.h).
 using RunBoth = std::function<void(const std::function<void()>&, const std::function<void()>&)>;
 
 struct NightOptions {

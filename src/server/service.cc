@@ -15,8 +15,6 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>  // Rate()
-#include <system_error>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -482,18 +480,12 @@ void Service::Impl::Flush() {
   auto send = [&streams](size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) streams[i]->SendQueued();
   };
-  size_t mine = streams.size();
-  std::thread other;
-  if (options.fanout_share_from > 0 && streams.size() >= options.fanout_share_from) {
-    mine = streams.size() / 2;
-    try {
-      other = std::thread(send, mine, streams.size());
-    } catch (const std::system_error&) {
-      mine = streams.size();  // no thread to be had: this one sends them all
-    }
+  if (options.run_both && options.fanout_share_from > 0 && streams.size() >= options.fanout_share_from) {
+    const size_t half = streams.size() / 2;
+    options.run_both([&] { send(0, half); }, [&] { send(half, streams.size()); });
+  } else {
+    send(0, streams.size());
   }
-  send(0, mine);
-  if (other.joinable()) other.join();
   for (const auto& stream : streams) stream->AfterSend();
 }
 

@@ -4,8 +4,9 @@
 // and, when asked, a replay of a night (engine/replay.h), on one thread over Boost.Asio. One
 // thread because the engine is single-threaded by design: every response is the night as of
 // one log entry, and a write is logged and applied before the next request is read. The one
-// exception is a fan-out's sends: a frame for many subscribers is written to half of them by a
-// second thread while the service's thread writes to the others and waits for it. Slow
+// exception is a fan-out's sends: given a second thread (ServiceOptions::run_both), a frame for
+// many subscribers is written to half of them there while the service's thread writes to the
+// others and waits for it. Slow
 // clients cannot hold it up: every read and write on a socket is asynchronous with a deadline
 // but a live-stream frame's first try, which is non-blocking and takes what the socket has room
 // for; a live-stream client that falls too far behind is dropped (it reconnects and resumes
@@ -30,6 +31,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/night.h"
 #include "engine/engine.h"
 #include "engine/replay.h"
 #include "server/api.h"
@@ -49,8 +51,9 @@ struct ServiceOptions {
   std::chrono::milliseconds idle_timeout{60000};   // a keep-alive connection with no request
   std::chrono::milliseconds write_timeout{30000};  // a response or event must be taken within this
   size_t stream_backlog = 4 << 20;      // bytes queued for one SSE client before it is dropped
-  size_t fanout_share_from = 64;        // SSE clients written to at once from which a second
-                                        // thread takes half the sends (0: never)
+  size_t fanout_share_from = 64;        // SSE clients written to at once from which run_both's
+                                        // second thread takes half the sends (0: never)
+  RunBoth run_both = {};                // none: every send on the service's thread
   std::chrono::milliseconds heartbeat{15000};      // SSE comment lines keep proxies from closing
   std::string static_dir;               // files served at / (the page); "" for none
   std::chrono::milliseconds follow_period{1000};   // catch up with a shared log at least this often
