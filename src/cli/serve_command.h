@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "server/client_limits.h"
+#include "server/service.h"
 
 namespace psephos {
 
@@ -31,10 +32,11 @@ struct ServeInput {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;
   std::string tokens_file;
-  size_t max_body = 1 << 20;
-  size_t max_connections = 20000;
-  size_t stream_backlog = 4 << 20;   // as ServiceOptions
-  size_t fanout_share_from = 64;     // as ServiceOptions
+  // The service's limits, defaulting to the service's own.
+  size_t max_body = ServiceOptions{}.max_body;
+  size_t max_connections = ServiceOptions{}.max_connections;
+  size_t stream_backlog = ServiceOptions{}.stream_backlog;
+  size_t fanout_share_from = ServiceOptions{}.fanout_share_from;
   ClientLimitOptions client_limits{.burst = 0};  // burst 0: twice the rate
   bool allow_unknown_parties = false;
   std::string static_dir;  // the page's files; "" to look for them (FindPageDir)

@@ -24,7 +24,7 @@ Declaration Uncontested(std::string council, std::string ward) {
   return d;
 }
 
-Night InferringNight(decltype(NightOptions::run_both) run_both = {}) {
+Night InferringNight(RunBoth run_both = {}) {
   PartyRegistry registry;
   EXPECT_TRUE(registry.Add({"PP53", "Labour", "Lab", "#E4003B", ""}));
   Election election;
@@ -104,8 +104,6 @@ TEST(Night, ASetupIsRefusedWhereItIsWrong) {
     EXPECT_EQ(night.error().message, c.message);
   }
 }
-
-using RunBoth = decltype(NightOptions::run_both);
 
 // A big batch (a night read whole) has each block's own checks shared between the two of
 // NightOptions::run_both, then taken in order: it gives the error checking one by one gives,
